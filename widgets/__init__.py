@@ -1,0 +1,1 @@
+"""Ateliers numériques: reusable exercise components, simulations and analysers."""

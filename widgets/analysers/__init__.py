@@ -1,0 +1,1 @@
+"""Pure-logic analysers (links, e-mails, passwords, photos…): no widget code here."""
