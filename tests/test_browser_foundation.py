@@ -1,0 +1,63 @@
+"""The landing page and atelier 01 in a real browser: click, feedback, accessibility, no outside request."""
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import axe_serious, open_atelier
+
+SIZES = [(360, 740), (1024, 768)]
+
+
+def test_landing_page_lists_the_ateliers_in_french(server, page_factory):
+    page = page_factory()
+    page.goto(server.url)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    cards = page.locator(".carte a")
+    assert cards.count() >= 1
+    assert "Le navigateur" in page.locator(".cartes").inner_text()
+    assert page.outside == []
+
+
+def test_open_atelier_01_answer_and_read_the_feedback(server, page_factory):
+    page = page_factory()
+    page.goto(server.url)
+    page.get_by_role("link", name="Le navigateur").click()
+    page.wait_for_selector(".etape-titre", timeout=60_000)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert "Étape 1 sur" in page.locator(".etape-numero").inner_text()
+    # go to step 3 (typing an address or searching) and answer it
+    page.get_by_role("button", name="Suivant →").click()
+    page.get_by_role("button", name="Suivant →").click()
+    page.wait_for_selector("text=Étape 3 sur")
+    page.get_by_role("button", name="Je clique sur le lien reçu par SMS").click()
+    feedback = page.locator(".atelier-retour").first
+    feedback.locator("text=Pas tout à fait").wait_for()
+    assert feedback.get_attribute("aria-live") == "polite"
+    page.get_by_role("button", name="Je tape impots.gouv.fr dans la barre d'adresse").click()
+    feedback.locator("text=Bonne réponse").wait_for()
+    assert "directement sur le bon site" in feedback.inner_text()
+    assert page.outside == []
+
+
+def test_the_answer_is_not_in_the_page_before_answering(server, page_factory):
+    page = open_atelier(page_factory(), server, "01_navigateur")
+    for _ in range(2):
+        page.get_by_role("button", name="Suivant →").click()
+    page.wait_for_selector("text=Étape 3 sur")
+    html = page.content()
+    assert "directement sur le bon site" not in html  # the feedback of the right option
+    assert "correct" not in page.evaluate("JSON.stringify(Object.keys(window))")
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_accessibility_landing_and_atelier(server, page_factory, width, height):
+    page = page_factory(width, height)
+    page.goto(server.url)
+    assert axe_serious(page) == []
+    open_atelier(page, server, "01_navigateur")
+    assert axe_serious(page) == []
+    # a step with many controls: the browser window
+    page.get_by_role("button", name="Suivant →").click()
+    page.wait_for_selector(".atelier-navigateur")
+    assert axe_serious(page) == []
+    assert page.outside == []

@@ -1,0 +1,362 @@
+"""Check a link: who owns the site, and what looks suspicious, in plain French.
+
+Levels (``LinkReport.level``, the worst level of its alerts):
+
+* ``"ok"``: nothing suspicious in the address (an official site, or an ordinary one);
+* ``"attention"``: a sign that calls for care (no ``https``, short link, cheap extension,
+  unusual port, not a web address at all…);
+* ``"danger"``: a trick used by scams (``@`` in the address, a number instead of a name,
+  imitation of an official site, ``javascript:`` link, login page without ``https``…).
+
+Alert codes (stable, for programs): empty, not_text, not_a_link, email_address,
+dangerous_scheme, mailto_link, phone_link, sms_link, other_scheme, invalid_host, invalid_port,
+unusual_port, at_sign, ip_address, hidden_characters, bidi_characters, very_long, encoded_host,
+idn, invalid_punycode, unusual_characters, mixed_scripts, confusable_characters,
+lookalike_official, fake_gouv, shortener, unusual_extension, unknown_extension, no_https,
+no_https_login, suspicious_words, many_hyphens, many_subdomains, data_error, internal_error.
+
+Only the address is analysed: nothing is fetched, logged or stored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import link_messages as msg
+from .link_data import (
+    SHORTENERS_FILE,
+    TLD_FILE,
+    DataFileError,
+    default_link_words,
+    load_list,
+    load_official_sites,
+)
+from .link_domain import split_host, to_unicode
+from .link_lookalike import (
+    find_lookalike,
+    has_mixed_scripts,
+    imitates_latin,
+    imitates_state,
+    official_site,
+    skeleton,
+)
+from .link_parse import ParsedLink, parse_link, shorten
+
+LEVELS = ("ok", "attention", "danger")
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One problem found in a link."""
+
+    code: str
+    message: str
+    level: str  # "attention" | "danger"
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """What the checker found about one link."""
+
+    url: str
+    domain: str | None
+    level: str
+    alerts: tuple[Alert, ...]
+    owner: str | None
+    summary: str
+    valid: bool
+
+    def to_json(self) -> dict:
+        """The report as plain JSON data with French keys (for the CLI and other tools)."""
+        return {
+            "url": self.url,
+            "domaine": self.domain,
+            "niveau": self.level,
+            "alertes": [{"code": a.code, "message": a.message} for a in self.alerts],
+        }
+
+
+def _worst(alerts: list[Alert]) -> str:
+    return max((a.level for a in alerts), key=LEVELS.index, default="ok")
+
+
+def _report(url: str, alerts: list[Alert], summary: str, *, valid: bool,
+            domain: str | None = None, owner: str | None = None) -> LinkReport:
+    ordered = sorted(alerts, key=lambda a: -LEVELS.index(a.level))  # dangers first, stable
+    return LinkReport(url=url, domain=domain, level=_worst(alerts), alerts=tuple(ordered),
+                      owner=owner, summary=summary, valid=valid)
+
+
+def check_link(text: str) -> LinkReport:
+    """Analyse one pasted link; never raises, whatever ``text`` is."""
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text).decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        alert = Alert("not_text", msg.ALERTS["not_text"], "attention")
+        return _report("", [alert], msg.SUMMARY["not_text"], valid=False)
+    try:
+        return _analyse(parse_link(text))
+    except DataFileError as error:
+        alert = Alert("data_error", str(error), "attention")
+        return _report(shorten(text.strip()), [alert], msg.SUMMARY["data_error"], valid=False)
+    except Exception:  # noqa: BLE001 - last resort: a person must never see a traceback
+        alert = Alert("internal_error", "La vérification de ce lien a échoué. Réessayez, ou "
+                      "demandez de l'aide à votre conseiller numérique.", "attention")
+        return _report("", [alert], "Ce lien n'a pas pu être vérifié.", valid=False)
+
+
+def _flag_alerts(parsed: ParsedLink, length: int) -> list[Alert]:
+    """Alerts about the text itself (invisible characters, length)."""
+    alerts = []
+    if "bidi_characters" in parsed.flags:
+        alerts.append(Alert("bidi_characters", msg.ALERTS["bidi_characters"], "danger"))
+    if "hidden_characters" in parsed.flags:
+        alerts.append(Alert("hidden_characters", msg.ALERTS["hidden_characters"], "attention"))
+    if "very_long" in parsed.flags:
+        text = msg.ALERTS["very_long"].format(length=length)
+        alerts.append(Alert("very_long", text, "attention"))
+    return alerts
+
+
+def _analyse(parsed: ParsedLink) -> LinkReport:
+    """Build the report of a parsed link."""
+    alerts = _flag_alerts(parsed, len(parsed.display))
+    url = parsed.display
+    if parsed.kind == "empty":
+        alerts.insert(0, Alert("empty", msg.ALERTS["empty"], "attention"))
+        return _report(url, alerts, msg.SUMMARY["empty"], valid=False)
+    if parsed.kind == "dangerous":
+        what = msg.DANGEROUS_SCHEMES[parsed.scheme]
+        text = msg.ALERTS["dangerous_scheme"].format(what=what)
+        alerts.insert(0, Alert("dangerous_scheme", text, "danger"))
+        return _report(url, alerts, msg.SUMMARY["dangerous"], valid=False)
+    if parsed.kind == "contact":
+        code, template = msg.CONTACT[parsed.scheme]
+        text = template.format(target=parsed.target or "(vide)")
+        alerts.insert(0, Alert(code, text, "attention"))
+        return _report(url, alerts, msg.SUMMARY["contact"], valid=False)
+    if parsed.kind == "other_scheme":
+        text = msg.ALERTS["other_scheme"].format(scheme=parsed.target)
+        alerts.insert(0, Alert("other_scheme", text, "attention"))
+        return _report(url, alerts, msg.SUMMARY["other_scheme"], valid=False)
+    if parsed.kind == "email_address":
+        alerts.insert(0, Alert("email_address", msg.ALERTS["email_address"], "attention"))
+        return _report(url, alerts, msg.SUMMARY["email_address"], valid=False)
+    return _analyse_web(parsed, alerts)
+
+
+def _analyse_web(parsed: ParsedLink, alerts: list[Alert]) -> LinkReport:
+    """Report on an http(s) address (or one typed without its beginning)."""
+    url = parsed.display
+    host = parsed.host_unicode
+    if host is None or "invalid_host" in parsed.flags:
+        code = "not_a_link" if parsed.scheme_assumed else "invalid_host"
+        alerts.insert(0, Alert(code, msg.ALERTS[code], "attention"))
+        return _report(url, alerts, msg.SUMMARY["invalid"], valid=False)
+    if parsed.userinfo is not None:
+        before = shorten(parsed.userinfo, 60)
+        text = msg.ALERTS["at_sign"].format(before=before, host=shorten(host, 80))
+        alerts.append(Alert("at_sign", text, "danger"))
+    alerts.extend(_transport_alerts(parsed))
+    valid = not parsed.port_invalid
+    if parsed.ip is not None:
+        alerts.append(_ip_alert(parsed))
+        summary = msg.SUMMARY["ip"].format(ip=parsed.ip)
+        return _report(url, alerts, _with_note(summary, parsed), valid=valid)
+    return _analyse_name(parsed, alerts, valid)
+
+
+def _transport_alerts(parsed: ParsedLink) -> list[Alert]:
+    """Alerts about the port and about ``http`` without ``s``."""
+    alerts = []
+    if parsed.port_invalid:
+        alerts.append(Alert("invalid_port", msg.ALERTS["invalid_port"], "attention"))
+    elif parsed.port is not None and parsed.port not in (80, 443):
+        text = msg.ALERTS["unusual_port"].format(port=parsed.port)
+        alerts.append(Alert("unusual_port", text, "attention"))
+    if parsed.scheme == "http" and not parsed.scheme_assumed:
+        words = default_link_words()
+        found = _find_words(f"{parsed.host_unicode} {parsed.rest}", words.login)
+        if found:
+            text = msg.ALERTS["no_https_login"].format(word=found[0])
+            alerts.append(Alert("no_https_login", text, "danger"))
+        else:
+            alerts.append(Alert("no_https", msg.ALERTS["no_https"], "attention"))
+    return alerts
+
+
+def _ip_alert(parsed: ParsedLink) -> Alert:
+    ip = parsed.ip
+    if parsed.ip_unusual_form:
+        typed = shorten(parsed.display.split("//", 1)[-1].split("/", 1)[0], 60)
+        return Alert("ip_address", msg.ALERTS["ip_address_unusual"].format(ip=ip, typed=typed),
+                     "danger")
+    key = "ip_address_local" if (ip.is_private or ip.is_loopback) else "ip_address"
+    return Alert("ip_address", msg.ALERTS[key].format(ip=ip), "danger")
+
+
+def _analyse_name(parsed: ParsedLink, alerts: list[Alert], valid: bool) -> LinkReport:
+    """Report on an address whose host is a name (not a number)."""
+    url, host = parsed.display, parsed.host_unicode
+    alerts.extend(_host_form_alerts(parsed))
+    parts = split_host(parsed.host_ascii or host)
+    registrable = parts.registrable
+    if registrable is None:
+        if parsed.scheme_assumed and "." not in host:
+            alerts.insert(0, Alert("not_a_link", msg.ALERTS["not_a_link"], "attention"))
+            return _report(url, alerts, msg.SUMMARY["invalid"], valid=False)
+        text = msg.ALERTS["unknown_extension"].format(host=shorten(host, 80))
+        alerts.append(Alert("unknown_extension", text, "attention"))
+        summary = msg.SUMMARY["no_suffix"].format(host=shorten(host, 80))
+        return _report(url, alerts, _with_note(summary, parsed), valid=valid)
+
+    domain = to_unicode(registrable)
+    sites = load_official_sites()
+    site = official_site(domain, sites) or official_site(registrable, sites)
+    if site is not None:
+        key = "official" if domain == site.domain else "official_old"
+        summary = msg.SUMMARY[key].format(owner=site.owner, domain=domain, new=site.domain)
+        if alerts:
+            summary = f"{summary} {msg.SUMMARY['official_but']}"
+        return _report(url, alerts, _with_note(summary, parsed), valid=valid, domain=domain,
+                       owner=site.owner)
+
+    subdomain = to_unicode(parts.subdomain) if parts.subdomain else ""
+    label = to_unicode(parts.label)
+    lookalike = find_lookalike(host, subdomain, label, sites)
+    if parts.suffix == "gouv.fr" and lookalike is not None:
+        # Only the State registers names under .gouv.fr: a brand word in front (dgfip.finances.gouv.fr)
+        # is no imitation; only a twist of an official name itself (lmpots.gouv.fr) stays suspect.
+        from rapidfuzz.distance import Levenshtein
+
+        if Levenshtein.distance(label.casefold(), lookalike.word.casefold()) > 2:
+            lookalike = None
+    alerts.extend(_name_alerts(parsed, domain, parts.suffix, subdomain, label, lookalike))
+    if lookalike is not None:
+        summary = msg.SUMMARY["lookalike"].format(
+            domain=domain, owner=lookalike.site.owner, official=lookalike.site.domain)
+    elif parts.suffix == "gouv.fr":
+        summary = msg.SUMMARY["state"].format(domain=domain)
+    else:
+        summary = msg.SUMMARY["other"].format(domain=domain)
+        level = _worst(alerts)
+        if level != "ok":
+            summary = f"{summary} {msg.SUMMARY['other_' + level]}"
+    return _report(url, alerts, _with_note(summary, parsed), valid=valid, domain=domain)
+
+
+def _host_form_alerts(parsed: ParsedLink) -> list[Alert]:
+    """Alerts about how the host name is written (encoded, other alphabets, symbols)."""
+    flags, host = parsed.flags, shorten(parsed.host_unicode or "", 80)
+    alerts = []
+    if "encoded_host" in flags:
+        alerts.append(Alert("encoded_host", msg.ALERTS["encoded_host"].format(host=host),
+                            "attention"))
+    if "invalid_punycode" in flags:
+        alerts.append(Alert("invalid_punycode", msg.ALERTS["invalid_punycode"], "attention"))
+    elif "punycode" in flags:
+        alerts.append(Alert("idn", msg.ALERTS["punycode"].format(host=host), "attention"))
+    elif "idn" in flags:
+        alerts.append(Alert("idn", msg.ALERTS["idn"].format(host=host), "attention"))
+    if "unusual_characters" in flags:
+        alerts.append(Alert("unusual_characters", msg.ALERTS["unusual_characters"], "attention"))
+    if parsed.host_unicode and not parsed.host_unicode.isascii():
+        if has_mixed_scripts(parsed.host_unicode):
+            alerts.append(Alert("mixed_scripts", msg.ALERTS["mixed_scripts"], "danger"))
+        elif imitates_latin(parsed.host_unicode):
+            latin = shorten(skeleton(parsed.host_unicode), 80)
+            alerts.append(Alert("confusable_characters",
+                                msg.ALERTS["confusable_characters"].format(latin=latin),
+                                "danger"))
+    return alerts
+
+
+def _name_alerts(parsed: ParsedLink, domain: str, suffix: str, subdomain: str, label: str,
+                 lookalike) -> list[Alert]:
+    """Alerts about a non-official site name: imitation, short link, extension, words."""
+    alerts = []
+    if lookalike is not None:
+        key = {"subdomain": "official_in_subdomain", "brand": "lookalike_brand",
+               "typo": "lookalike_typo"}[lookalike.kind]
+        text = msg.ALERTS[key].format(word=lookalike.word, domain=domain,
+                                      owner=lookalike.site.owner,
+                                      official=lookalike.site.domain)
+        alerts.append(Alert("lookalike_official", text, "danger"))
+    elif suffix != "gouv.fr" and imitates_state(parsed.host_unicode, subdomain, label):
+        alerts.append(Alert("fake_gouv", msg.ALERTS["fake_gouv"].format(domain=domain), "danger"))
+    if suffix == "gouv.fr" and lookalike is None:
+        return alerts
+    if domain in load_list(SHORTENERS_FILE) or parsed.host_unicode in load_list(SHORTENERS_FILE):
+        alerts.append(Alert("shortener", msg.ALERTS["shortener"].format(domain=domain),
+                            "attention"))
+    last = suffix.rsplit(".", 1)[-1]
+    if last in load_list(TLD_FILE) or suffix in load_list(TLD_FILE):
+        alerts.append(Alert("unusual_extension",
+                            msg.ALERTS["unusual_extension"].format(suffix=suffix), "attention"))
+    words = _find_words(f"{parsed.host_unicode} {parsed.rest}", default_link_words().scam)
+    if words:
+        shown = ", ".join(f"« {w} »" for w in words[:4])
+        alerts.append(Alert("suspicious_words",
+                            msg.ALERTS["suspicious_words"].format(words=shown), "attention"))
+    hyphens = parsed.host_unicode.count("-")
+    if hyphens >= 3:
+        alerts.append(Alert("many_hyphens", msg.ALERTS["many_hyphens"].format(count=hyphens),
+                            "attention"))
+    pieces = [p for p in subdomain.split(".") if p and p != "www"]
+    if len(pieces) >= 3:
+        alerts.append(Alert("many_subdomains",
+                            msg.ALERTS["many_subdomains"].format(domain=domain), "attention"))
+    return alerts
+
+
+def _plain(text: str) -> str:
+    """Lowercase ``text`` without accents, for word matching."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _find_words(text: str, words: tuple[str, ...]) -> list[str]:
+    """The ``words`` (hyphen-joined expressions) present in ``text``, in list order."""
+    plain = _plain(text[:4096])
+    tokens = [t for t in _WORD_SPLIT.split(plain) if t]
+    squashed = _WORD_SPLIT.sub("", plain)
+    found = []
+    for word in words:
+        wanted = [t for t in _WORD_SPLIT.split(_plain(word)) if t]
+        size = len(wanted)
+        if not size:
+            continue
+        hit = any(tokens[i:i + size] == wanted for i in range(len(tokens) - size + 1))
+        joined = "".join(wanted)
+        if hit or (len(joined) >= 7 and joined in squashed):
+            found.append(word)
+    return found
+
+
+def _with_note(summary: str, parsed: ParsedLink) -> str:
+    """Add the "we assumed https://" note when the address had no beginning."""
+    return f"{summary} {msg.SCHEME_ASSUMED}" if parsed.scheme_assumed else summary
+
+
+def render_text(report: LinkReport) -> str:
+    """The report as a few lines of plain French, for the terminal."""
+    labels = msg.TEXT_LABELS
+    lines = [
+        f"{labels['url']} : {report.url}",
+        f"{labels['domain']} : {report.domain or labels['unknown_domain']}",
+        f"{labels['level']} : {msg.LEVEL_NAMES.get(report.level, report.level)}",
+        "",
+        report.summary,
+        "",
+    ]
+    if report.alerts:
+        lines.append(labels["alerts"])
+        for alert in report.alerts:
+            lines.append(f"  - {msg.LEVEL_NAMES[alert.level]} : {alert.message}")
+    else:
+        lines.append(labels["no_alert"])
+    lines += ["", msg.ADVICE.get(report.level, msg.ADVICE["attention"])]
+    return "\n".join(lines)

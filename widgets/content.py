@@ -1,0 +1,282 @@
+"""Atelier content files: load YAML, validate it with JSON Schema, explain mistakes in French.
+
+Every error names the file, the line and the place (« etapes → 3 → options → 2 ») and says
+what was expected, so that a conseiller who is not a programmer can fix it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+DATA = Path(__file__).parent / "data"
+CONTENT_FILE = "atelier.yaml"
+NOTEBOOK_FILE = "atelier.ipynb"
+
+TYPE_NAMES = {
+    "string": "un texte",
+    "integer": "un nombre entier",
+    "number": "un nombre",
+    "boolean": "oui ou non (true ou false)",
+    "array": "une liste (des lignes qui commencent par « - »)",
+    "object": "un groupe de clés (« clé: valeur »)",
+    "null": "rien",
+}
+
+
+class ContentError(ValueError):
+    """A mistake in a content file, explained in French."""
+
+    def __init__(self, file: Path | str, message: str, line: int | None = None, place: str = ""):
+        self.file = str(file)
+        self.line = line
+        self.place = place
+        self.detail = message
+        where = f"ligne {line}" if line else ""
+        if place:
+            where = f"{where}, {place}" if where else place
+        super().__init__(f"{self.file}{' (' + where + ')' if where else ''} : {message}")
+
+
+@lru_cache(maxsize=1)
+def referentials() -> dict:
+    """PIX competences, CRA themes and levels (``data/referentiels.yaml``)."""
+    return yaml.safe_load((DATA / "referentiels.yaml").read_text(encoding="utf-8"))
+
+
+# -- YAML with line numbers ----------------------------------------------------------------
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    problem = str(getattr(exc, "problem", "") or "")
+    if "\t" in problem or "tab" in problem:
+        return "une tabulation est utilisée pour décaler le texte : utilisez des espaces."
+    if "mapping values are not allowed" in problem:
+        return ("un deux-points « : » est mal placé. Si votre texte contient « : », "
+                "mettez tout le texte entre guillemets.")
+    if "could not find expected ':'" in problem or "simple key" in problem:
+        return "une ligne n'a pas la forme « clé: valeur » ou n'est pas bien alignée."
+    if "found undefined alias" in problem or "anchor" in problem:
+        return "un caractère « * » ou « & » en début de texte : mettez le texte entre guillemets."
+    if "found character" in problem and "cannot start any token" in problem:
+        return "un caractère spécial (« @ », « ` », « % »…) en début de texte : mettez le texte entre guillemets."
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "le décalage (l'indentation) des lignes n'est pas cohérent, ou un guillemet n'est pas fermé."
+    return "la mise en forme n'est pas correcte (vérifiez le décalage des lignes et les guillemets)."
+
+
+def read_yaml(path: Path | str, text: str | None = None) -> tuple[Any, yaml.Node | None]:
+    """Read a YAML file; return its data and its node tree (for line numbers)."""
+    path = Path(path)
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ContentError(path, "ce fichier est introuvable.") from None
+        except UnicodeDecodeError:
+            raise ContentError(path, "ce fichier n'est pas enregistré en UTF-8. "
+                                     "Enregistrez-le en UTF-8 avec votre éditeur de texte.") from None
+        except OSError:
+            raise ContentError(path, "ce fichier ne peut pas être lu.") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise ContentError(path, _yaml_problem(exc), line=line) from None
+    except RecursionError:
+        raise ContentError(path, "le fichier est trop imbriqué.") from None
+    return data, node
+
+
+def line_of(node: yaml.Node | None, path: list) -> int | None:
+    """The 1-based line of the value at ``path`` (keys and indexes) in a composed YAML tree."""
+    best = node.start_mark.line + 1 if node is not None else None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == part:
+                    node = value
+                    best = key.start_mark.line + 1
+                    break
+            else:
+                return best
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            best = node.start_mark.line + 1
+        else:
+            return best
+    return best
+
+
+def describe_place(path: list, data: Any = None) -> str:
+    """« etapes → 3 (« Titre ») → options → 2 »: indexes counted from 1 for people."""
+    parts = []
+    current = data
+    for part in path:
+        if isinstance(part, int):
+            label = f"{part + 1}"
+            if isinstance(current, list) and part < len(current) and isinstance(current[part], dict):
+                title = current[part].get("titre") or current[part].get("texte")
+                if isinstance(title, str) and title:
+                    label += f" (« {title[:40]} »)"
+            parts.append(label)
+        else:
+            parts.append(str(part))
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            current = None
+    return " → ".join(parts)
+
+
+def _french(error: jsonschema.ValidationError) -> str:
+    v = error.validator
+    val = error.validator_value
+    inst = error.instance
+    if v == "required":
+        missing = [k for k in val if not isinstance(inst, dict) or k not in inst]
+        return f"il manque la clé « {missing[0] if missing else val[0]} »."
+    if v == "type":
+        expected = val if isinstance(val, list) else [val]
+        return "on attend " + " ou ".join(TYPE_NAMES.get(t, t) for t in expected) + "."
+    if v == "enum":
+        return f"la valeur « {inst} » n'est pas permise ici. Valeurs possibles : " + ", ".join(map(str, val)) + "."
+    if v == "const":
+        return f"la valeur doit être « {val} »."
+    if v == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(inst) - set(allowed)) if isinstance(inst, dict) else []
+        name = extra[0] if extra else "?"
+        return f"la clé « {name} » n'est pas connue ici (faute de frappe ?). Clés possibles : " + ", ".join(allowed) + "."
+    if v == "minItems":
+        return f"la liste doit contenir au moins {val} élément{'s' if val > 1 else ''}."
+    if v == "maxItems":
+        return f"la liste doit contenir au plus {val} éléments."
+    if v == "minLength":
+        return "ce texte ne doit pas être vide."
+    if v == "maxLength":
+        return f"ce texte est trop long (au plus {val} caractères)."
+    if v == "minimum":
+        return f"le nombre doit être au moins {val}."
+    if v == "maximum":
+        return f"le nombre doit être au plus {val}."
+    if v == "pattern":
+        return error.schema.get("description", "la valeur n'a pas la forme attendue.")
+    if v == "uniqueItems":
+        return "la liste contient deux fois la même valeur."
+    return "cette valeur n'est pas correcte."
+
+
+def validate(data: Any, schema: dict, file: Path | str, node: yaml.Node | None = None,
+             base_path: list | None = None, root: Any = None) -> None:
+    """Validate ``data`` against ``schema``; raise the first mistake as a French ``ContentError``."""
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if not errors:
+        return
+    error = errors[0]
+    path = list(base_path or []) + list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        if extra:
+            path.append(extra[0])
+    raise ContentError(file, _french(error), line=line_of(node, path),
+                       place=describe_place(path, root if root is not None else data))
+
+
+# -- the atelier ----------------------------------------------------------------------------
+def _atelier_schema() -> dict:
+    refs = referentials()
+    return {
+        "type": "object",
+        "required": ["titre", "resume", "duree", "niveau", "objectifs", "competences_pix", "themes_cra", "etapes"],
+        "additionalProperties": False,
+        "properties": {
+            "titre": {"type": "string", "minLength": 1, "maxLength": 80},
+            "resume": {"type": "string", "minLength": 1, "maxLength": 200},
+            "ordre": {"type": "integer", "minimum": 0},
+            "duree": {"type": "integer", "minimum": 5, "maximum": 240},
+            "niveau": {"enum": refs["niveaux"]},
+            "public": {"type": "string"},
+            "prerequis": {"type": "string"},
+            "tablette": {"type": "boolean"},
+            "objectifs": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+            "competences_pix": {"type": "array", "minItems": 1, "uniqueItems": True,
+                                "items": {"enum": list(refs["competences_pix"])}},
+            "themes_cra": {"type": "array", "minItems": 1, "uniqueItems": True,
+                           "items": {"enum": list(refs["themes_cra"])}},
+            "etapes": {"type": "array", "minItems": 1, "items": {"type": "object"}},
+        },
+    }
+
+
+@dataclass
+class Atelier:
+    """An atelier as declared in its content file (validated)."""
+
+    folder: Path
+    title: str
+    summary: str
+    minutes: int
+    level: str
+    objectives: list[str]
+    pix: list[str]
+    cra_themes: list[str]
+    steps: list[dict]
+    order: int = 99
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.folder.name
+
+    @property
+    def notebook(self) -> Path:
+        return self.folder / NOTEBOOK_FILE
+
+    @property
+    def content_file(self) -> Path:
+        return self.folder / CONTENT_FILE
+
+
+def load_atelier(folder: Path | str) -> Atelier:
+    """Load and fully validate ``folder/atelier.yaml`` (each step against its type's schema)."""
+    from widgets.steps import check_step  # late import: step types import the components
+
+    folder = Path(folder)
+    file = folder / CONTENT_FILE
+    data, node = read_yaml(file)
+    if data is None:
+        raise ContentError(file, "le fichier est vide.")
+    validate(data, _atelier_schema(), file, node)
+    for index, step in enumerate(data["etapes"]):
+        check_step(step, file, node, ["etapes", index], data, folder)
+    return Atelier(
+        folder=folder,
+        title=data["titre"],
+        summary=data["resume"],
+        minutes=data["duree"],
+        level=data["niveau"],
+        objectives=data["objectifs"],
+        pix=data["competences_pix"],
+        cra_themes=data["themes_cra"],
+        steps=data["etapes"],
+        order=data.get("ordre", 99),
+        extra={k: data[k] for k in ("public", "prerequis", "tablette") if k in data},
+    )
+
+
+def list_ateliers(root: Path | str) -> tuple[list[Atelier], list[ContentError]]:
+    """Every atelier below ``root`` (folders holding ``atelier.yaml``), sorted, and the errors found."""
+    ateliers, errors = [], []
+    for file in sorted(Path(root).glob(f"*/{CONTENT_FILE}")):
+        try:
+            ateliers.append(load_atelier(file.parent))
+        except ContentError as exc:
+            errors.append(exc)
+    ateliers.sort(key=lambda a: (a.order, a.id))
+    return ateliers, errors

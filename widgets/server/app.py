@@ -1,0 +1,143 @@
+"""The ateliers' server: Voilà, locked down and in French.
+
+Compared with plain ``voila``: a French landing page at ``/`` instead of the file tree; no tree,
+contents or login pages; French error pages; responses compressed; no template or theme
+override from the address bar; preheated kernels, and abandoned ones culled.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import tornado.web
+from jupyter_server.utils import url_path_join
+from traitlets import Integer, Unicode
+from traitlets.config import Config
+from voila.app import Voila
+
+from widgets.server.landing import landing_html
+from widgets.server.paths import TEMPLATE, TEMPLATE_DIR, use_project_template
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "SAMEORIGIN",
+}
+#: Only pictures and documents kept in an atelier's ``media/`` folder may be downloaded.
+MEDIA_ALLOWLIST = [r"[^/]+/media/[^/]+\.(png|jpe?g|svg|webp|gif|pdf)"]
+#: Handlers of plain Voilà that participants must not reach (file tree, listings, login pages).
+DROPPED = ("/voila/tree", "/voila/api/contents", "/login", "/logout")
+
+
+class FrenchErrorMixin:
+    """Errors as the project's French page, never a traceback."""
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        env = self.settings["voila_jinja2_env"]
+        name = "404.html" if status_code == 404 else "error.html"
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(env.get_template(name).render(base_url=self.settings.get("base_url", "/")))
+
+
+class LandingHandler(FrenchErrorMixin, tornado.web.RequestHandler):
+    """``/``: the ateliers as large cards."""
+
+    def initialize(self, root: Path):
+        self.root = root
+
+    def set_default_headers(self) -> None:
+        for key, value in SECURITY_HEADERS.items():
+            self.set_header(key, value)
+
+    def get(self) -> None:
+        self.set_header("Cache-Control", "no-cache")
+        self.finish(landing_html(self.root, self.settings.get("base_url", "/")))
+
+
+class NotFoundHandler(FrenchErrorMixin, tornado.web.RequestHandler):
+    """Every address that is not a page of the ateliers: a French « page introuvable »."""
+
+    def set_default_headers(self) -> None:
+        for key, value in SECURITY_HEADERS.items():
+            self.set_header(key, value)
+
+    def prepare(self) -> None:
+        raise tornado.web.HTTPError(404)
+
+
+def french_errors(handler: tuple) -> tuple:
+    """The same route, its handler class given the French error page."""
+    pattern, cls, *rest = handler
+    if not issubclass(cls, FrenchErrorMixin):
+        cls = type(cls.__name__, (FrenchErrorMixin, cls), {})
+    return (pattern, cls, *rest)
+
+
+class AtelierServer(Voila):
+    """Voilà serving the ``ateliers/`` folder with the project's template."""
+
+    description = "Sert les ateliers numériques."
+    reserve = Integer(2, config=True, help="Noyaux préparés à l'avance pour chaque atelier (0 : aucun).")
+    landing_footer = Unicode("", config=True, help="HTML ajouté au pied de la page d'accueil.")
+
+    def init_settings(self) -> dict:
+        settings = super().init_settings()
+        settings["compress_response"] = True
+        settings["headers"] = dict(SECURITY_HEADERS)
+        settings["default_handler_class"] = NotFoundHandler
+        # Jupyter Server's own error pages are English: put the project's template first.
+        server_env = settings["jinja2_env"]
+        french = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATE_DIR)), server_env.loader]),
+            extensions=["jinja2.ext.i18n"],
+            autoescape=True,
+        )
+        french.install_null_translations(newstyle=False)
+        settings["jinja2_env"] = french
+        return settings
+
+    def init_handlers(self) -> list:
+        kept = [french_errors(h) for h in super().init_handlers()
+                if not any(part in h[0] for part in DROPPED) and h[0] != self.server_url]
+        root = Path(self.root_dir)
+        ours = [
+            (self.server_url, LandingHandler, {"root": root}),
+            (url_path_join(self.server_url, r"/voila/?"), tornado.web.RedirectHandler, {"url": self.server_url}),
+            (url_path_join(self.server_url, r"/voila/tree.*"), tornado.web.RedirectHandler, {"url": self.server_url}),
+        ]
+        return ours + kept
+
+
+def server_config(root: Path, ip: str, port: int, reserve: int = 2, cull_after: int = 600) -> Config:
+    """The traitlets configuration of the ateliers' server."""
+    c = Config()
+    c.Voila.root_dir = str(root)
+    c.Voila.ip = ip
+    c.Voila.port = port
+    c.Voila.port_retries = 0  # a busy port is an error said in French, never a silent move
+    c.Voila.open_browser = False
+    c.Voila.log_level = "WARN"  # no address bar nor anything typed in the logs
+    c.Voila.tornado_settings = {"compress_response": True}
+    c.VoilaConfiguration.template = TEMPLATE
+    c.VoilaConfiguration.theme = "light"
+    c.VoilaConfiguration.show_tracebacks = False
+    c.VoilaConfiguration.allow_template_override = "NO"
+    c.VoilaConfiguration.allow_theme_override = "NO"
+    c.VoilaConfiguration.file_allowlist = MEDIA_ALLOWLIST
+    c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|yaml|yml|md|json|txt|csv|sqlite|db)"]
+    c.VoilaConfiguration.preheat_kernel = reserve > 0
+    c.VoilaConfiguration.default_pool_size = max(reserve, 0)
+    c.VoilaKernelManager.fill_delay = 0
+    c.MappingKernelManager.cull_idle_timeout = cull_after
+    c.MappingKernelManager.cull_interval = 60
+    c.MappingKernelManager.cull_connected = False
+    c.HTMLExporter.language_code = "fr"
+    return c
+
+
+def make_server(root: Path, ip: str, port: int, reserve: int = 2) -> AtelierServer:
+    """An initialised (not yet listening) server."""
+    use_project_template()
+    app = AtelierServer(config=server_config(Path(root).resolve(), ip, port, reserve))
+    app.initialize([])
+    return app

@@ -1,0 +1,1 @@
+"""Real-looking simulations (browser window, search page, cookie banner, fake alert…)."""

@@ -1,0 +1,1 @@
+"""Step types: every module here registers its types with ``widgets.steps.step_type``."""
