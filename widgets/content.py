@@ -5,6 +5,7 @@ what was expected, so that a conseiller who is not a programmer can fix it.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -151,7 +152,9 @@ def _french(error: jsonschema.ValidationError) -> str:
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(inst) - set(allowed)) if isinstance(inst, dict) else []
         name = extra[0] if extra else "?"
-        return f"la clé « {name} » n'est pas connue ici (faute de frappe ?). Clés possibles : " + ", ".join(allowed) + "."
+        close = difflib.get_close_matches(str(name), allowed, n=1)
+        hint = f" Vouliez-vous écrire « {close[0]} » ?" if close else " (Faute de frappe ?)"
+        return f"la clé « {name} » n'est pas connue ici.{hint} Clés possibles : " + ", ".join(allowed) + "."
     if v == "minItems":
         return f"la liste doit contenir au moins {val} élément{'s' if val > 1 else ''}."
     if v == "maxItems":
@@ -175,7 +178,9 @@ def validate(data: Any, schema: dict, file: Path | str, node: yaml.Node | None =
              base_path: list | None = None, root: Any = None) -> None:
     """Validate ``data`` against ``schema``; raise the first mistake as a French ``ContentError``."""
     validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    # Shallowest first; at the same place, an unknown key (a typo) explains more than a missing one.
+    errors = sorted(validator.iter_errors(data), key=lambda e: (
+        len(e.absolute_path), e.validator != "additionalProperties", list(map(str, e.absolute_path))))
     if not errors:
         return
     error = errors[0]

@@ -18,7 +18,7 @@ PARTS = {
                 "La **flèche vers la droite** revient à la page que vous venez de quitter avec la flèche gauche."),
     "actualiser": ("⟳", "Actualiser la page",
                    "La **flèche en rond** recharge la page, par exemple si elle s'affiche mal."),
-    "cadenas": ("🔒", "Cadenas : informations sur la connexion",
+    "cadenas": ("", "Cadenas : informations sur la connexion",
                 "Le **cadenas** veut dire que la connexion est **chiffrée** : personne ne peut lire ce qui passe "
                 "entre vous et le site. Il ne dit **pas** que le site est honnête : les faux sites ont aussi un cadenas."),
     "adresse": ("Adresse", "Barre d'adresse",
@@ -52,7 +52,7 @@ def split_address(url: str) -> tuple[str, str, str]:
 def address_bar_html(url: str, secure: bool | None = None) -> str:
     """A read-only address bar, as a browser shows it (registrable domain in bold)."""
     secure = url.startswith("https://") if secure is None else secure
-    lock = ('<span class="nav-cadenas" aria-hidden="true">🔒</span>' if secure
+    lock = ('<span class="nav-cadenas-icone" role="img" aria-label="Cadenas"></span>' if secure
             else '<span class="nav-non-securise">Non sécurisé</span>')
     before, domain, after = split_address(url)
     shown = f"{esc(before)}<strong>{esc(domain)}</strong>{esc(after)}" if domain else esc(url)
