@@ -78,3 +78,28 @@ def test_busy_port_is_a_french_message_not_a_silent_move():
     assert r.returncode == 1
     assert f"Le port {port} est déjà utilisé" in r.stderr.decode()
     assert "Traceback" not in r.stderr.decode()
+
+
+def test_lancer_prints_the_address_and_stops_cleanly_on_ctrl_c(tmp_path):
+    import signal
+    import time
+
+    from conftest import Server
+
+    server = Server(tmp_path, reserve=0)
+    time.sleep(1)
+    server.process.send_signal(signal.SIGINT)
+    assert server.process.wait(timeout=30) == 0
+    server._log_file.close()
+    out = server.log.read_text(encoding="utf-8")
+    assert "Les ateliers sont prêts" in out and server.url in out
+    assert "Les ateliers sont arrêtés" in out
+    assert "Traceback" not in out and "WARNING" not in out
+
+
+def test_qr_code_is_printed_for_the_room(capsys):
+    from widgets.cli import print_qr
+
+    print_qr("http://192.0.2.10:8866/")
+    out = capsys.readouterr().out
+    assert out.count("\n") > 10 and ("█" in out or "▀" in out or "▄" in out)
