@@ -33,10 +33,10 @@ installer-tests: $(VENV)/.installe-tests
 
 # Debian's Chromium, for the real-browser tests (Playwright never downloads a browser here).
 navigateur:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && /sbin/ldconfig -p | grep -q libpangoft2; } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  echo "Installation de Chromium (paquet Debian)…"; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 # Re-run the notebooks and save their outputs (what nbval compares) after changing a notebook.
 carnets: installer

@@ -6,13 +6,19 @@ what was expected, so that a conseiller who is not a programmer can fix it.
 from __future__ import annotations
 
 import difflib
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
+
+if "jsonschema" not in sys.modules:
+    # jsonschema loads an optional IRI grammar (rfc3987_syntax) at import: over a second in every
+    # participant's kernel, for a format no content file uses. Skip it where jsonschema is not loaded yet.
+    sys.modules.setdefault("rfc3987_syntax", None)
+import jsonschema  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 CONTENT_FILE = "atelier.yaml"

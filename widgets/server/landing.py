@@ -23,6 +23,12 @@ h1 { font-size: 2rem; line-height: 1.2; margin: .5rem 0; }
 .carte-duree { display: block; font-weight: 600; color: #4a4a4a; margin: .2rem 0; }
 .carte-resume { display: block; }
 .erreur { border: 3px solid #a30000; background: #fdecea; padding: .5rem 1rem; border-radius: 10px; }
+.documents { margin-top: 2rem; }
+.documents h2 { font-size: 1.5rem; margin: 0 0 .5rem; }
+.documents ul { padding-left: 1.2rem; }
+.documents li { margin: .3rem 0; }
+.documents a { color: #0b4f8a; display: inline-block; min-height: 44px; line-height: 44px; padding: 0 .2rem; }
+.documents a:focus-visible { outline: 4px solid #111; outline-offset: 2px; }
 footer { margin-top: 2rem; padding-bottom: 2rem; color: #4a4a4a; font-size: 18px; }
 footer a { color: #0b4f8a; }
 @media (max-width: 600px) { body { font-size: 19px; } h1 { font-size: 1.6rem; } }
@@ -34,9 +40,36 @@ def atelier_url(base_url: str, atelier_id: str) -> str:
     return f"{base_url}voila/render/{atelier_id}/atelier.ipynb"
 
 
-def landing_html(root: Path, base_url: str = "/", extra_footer: str = "") -> str:
-    """The whole landing page."""
+def documents_section(ateliers: list, folder: Path, base_url: str = "/") -> str:
+    """« Documents à imprimer »: links to the mémos and fiches animateur already built in ``folder``."""
+    from widgets.documents.build import KINDS, document_name
+
+    items = []
+    for a in ateliers:
+        links = []
+        for kind, label in KINDS.items():
+            for ext in ("pdf", "html"):
+                name = document_name(a.id, kind, ext)
+                if (folder / name).is_file():
+                    fmt = "PDF" if ext == "pdf" else "page web"
+                    links.append(f'<a href="{esc(base_url)}documents/{esc(name)}">{esc(label)} ({fmt})</a>')
+        if links:
+            items.append(f"<li><strong>{esc(a.title)}</strong> : " + " · ".join(links) + "</li>")
+    body = (f"<ul>{''.join(items)}</ul>" if items else
+            "<p>Les documents ne sont pas encore préparés. L'animateur peut les créer avec la commande "
+            "<code>atelier fiches</code>.</p>")
+    return ('<section class="documents" aria-labelledby="titre-documents">'
+            '<h2 id="titre-documents">Documents à imprimer</h2>'
+            "<p>Le mémo tient sur une page, en gros caractères, à garder chez soi. "
+            "La fiche animateur sert à préparer et à animer l'atelier.</p>" + body + "</section>")
+
+
+def landing_html(root: Path, base_url: str = "/", extra_footer: str = "", documents: Path | None = None) -> str:
+    """The whole landing page; ``documents`` is the folder of built documents (default: beside ``root``)."""
+    from widgets.documents.build import documents_dir
+
     ateliers, errors = list_ateliers(root)
+    printable = documents_section(ateliers, Path(documents) if documents else documents_dir(root), base_url)
     cards = "".join(
         f'<li class="carte"><a href="{esc(atelier_url(base_url, a.id))}">'
         f'<span class="carte-titre">{esc(a.title)}</span>'
@@ -69,6 +102,7 @@ def landing_html(root: Path, base_url: str = "/", extra_footer: str = "") -> str
 <main>
 {problems}
 <ul class="cartes">{cards}</ul>
+{printable}
 </main>
 <footer>
 <p>Rien de ce que vous tapez dans les ateliers n'est gardé ni envoyé sur Internet.</p>

@@ -1,0 +1,56 @@
+"""Build the fiches animateur and the mémos of every atelier, as HTML and PDF, into one folder."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from widgets.content import ContentError, list_ateliers
+from widgets.documents.guide import GUIDE_FILE, load_guide
+from widgets.documents.render import guide_html, memo_html, write_pdf
+
+#: The kinds of documents: file suffix and French label.
+KINDS = {"fiche-animateur": "Fiche animateur", "memo": "Mémo à emporter"}
+
+
+def documents_dir(root: Path | str) -> Path:
+    """Default output folder: ``documents/`` beside the ateliers folder."""
+    return Path(root).resolve().parent / "documents"
+
+
+def document_name(atelier_id: str, kind: str, extension: str) -> str:
+    """``01_navigateur-memo.pdf``: the file name of one document."""
+    return f"{atelier_id}-{kind}.{extension}"
+
+
+@dataclass
+class BuildResult:
+    """What ``build_documents`` wrote, and the French problems met."""
+
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def build_documents(root: Path | str, out: Path | str | None = None, pdf: bool = True) -> BuildResult:
+    """Write HTML (and PDF) fiche animateur and mémo for every valid atelier of ``root``."""
+    out = Path(out) if out else documents_dir(root)
+    result = BuildResult(out)
+    out.mkdir(parents=True, exist_ok=True)
+    ateliers, errors = list_ateliers(root)
+    result.problems += [str(e) for e in errors]
+    for atelier in ateliers:
+        if not (atelier.folder / GUIDE_FILE).is_file():
+            result.problems.append(f"{atelier.id} : pas de fichier {GUIDE_FILE}, pas de fiche ni de mémo.")
+            continue
+        try:
+            guide = load_guide(atelier)
+        except ContentError as exc:
+            result.problems.append(str(exc))
+            continue
+        for kind, html in (("fiche-animateur", guide_html(guide)), ("memo", memo_html(guide))):
+            page = out / document_name(atelier.id, kind, "html")
+            page.write_text(html, encoding="utf-8")
+            result.files.append(page)
+            if pdf:
+                result.files.append(write_pdf(html, out / document_name(atelier.id, kind, "pdf")))
+    return result
