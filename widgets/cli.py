@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import os
 import socket
 import sys
 from pathlib import Path
@@ -89,6 +90,19 @@ def print_qr(url: str) -> None:
     qr.print_ascii(invert=True)
 
 
+def prepare_documents(root: Path) -> None:
+    """Build the printable guides and memos once, so that the landing page can offer them."""
+    from widgets.documents.build import build_documents, documents_dir
+
+    if any(documents_dir(root).glob("*.pdf")):
+        return
+    print("Préparation des fiches à imprimer (une seule fois, quelques secondes)…", flush=True)
+    try:
+        build_documents(root)
+    except Exception:  # noqa: BLE001 - the workshops must start anyway
+        print("Les fiches à imprimer n'ont pas pu être préparées. Essayez : atelier fiches", file=sys.stderr)
+
+
 def cmd_serve(args) -> int:
     from widgets.server.app import make_server
     from widgets.server.paths import default_root
@@ -112,10 +126,27 @@ def cmd_serve(args) -> int:
               f"Fermez l'autre programme, ou choisissez un autre port, par exemple : "
               f"atelier lancer --port {args.port + 1}", file=sys.stderr)
         return EXIT_PROBLEM
-    server = make_server(root, args.adresse, args.port, reserve=args.reserve)
+    from widgets.live.secret import new_secret
+    from widgets.live.store import ENV_DATA_DIR, LiveStore, default_data_dir
+
+    data_dir = Path(args.donnees).expanduser().resolve() if args.donnees else default_data_dir().resolve()
+    if data_dir.is_relative_to(root.resolve()):
+        print("Le dossier des réponses ne doit pas être dans le dossier des ateliers (il serait visible). "
+              "Choisissez-en un autre avec --donnees.", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        LiveStore(data_dir)
+    except Exception:  # noqa: BLE001 - said in French, never a traceback
+        print(f"Le dossier des réponses ne peut pas être utilisé : {data_dir}", file=sys.stderr)
+        return EXIT_PROBLEM
+    os.environ[ENV_DATA_DIR] = str(data_dir)  # the participants' kernels write there
     local_only = args.adresse.startswith("127.") or args.adresse in ("localhost", "::1")
     hosts = ["127.0.0.1"] if local_only else (local_addresses() if args.adresse in ("0.0.0.0", "::") else [args.adresse])
     urls = [f"http://{h}:{args.port}/" for h in hosts] or [f"http://127.0.0.1:{args.port}/"]
+    secret = new_secret()
+    prepare_documents(root)
+    server = make_server(root, args.adresse, args.port, reserve=args.reserve, secret=secret,
+                         data_dir=str(data_dir), join_url=urls[0] + "rejoindre")
     print("\nLes ateliers sont prêts.\n")
     if local_only:
         print(f"Ouvrez cette adresse sur cet ordinateur : {urls[0]}")
@@ -125,12 +156,33 @@ def cmd_serve(args) -> int:
             print(f"  (ou, selon le réseau : {other})")
         print("Ou faites scanner ce QR code avec l'appareil photo du téléphone :\n")
         print_qr(urls[0])
+    print(f"\nPage de l'animateur (résultats en direct), sur cet ordinateur seulement, ne la donnez pas :\n"
+          f"  http://127.0.0.1:{args.port}/animateur?cle={secret}\n")
     print("Pour arrêter les ateliers : appuyez sur Ctrl+C dans cette fenêtre.\n", flush=True)
     try:
         server.start()
     except KeyboardInterrupt:
         pass
     print("\nLes ateliers sont arrêtés. À bientôt !")
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from widgets.live.report import session_rows, to_csv, to_json, to_text
+    from widgets.live.store import DB_NAME, LiveStore, default_data_dir
+    from widgets.server.paths import default_root
+
+    data_dir = Path(args.donnees).expanduser() if args.donnees else default_data_dir()
+    if not (data_dir / DB_NAME).is_file():
+        print("Aucune session en direct n'a encore eu lieu (pas de base de réponses dans "
+              f"{data_dir}).", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        rows = session_rows(LiveStore(data_dir), Path(args.dossier) if args.dossier else default_root())
+    except Exception:  # noqa: BLE001 - said in French, never a traceback
+        print("La base des réponses ne peut pas être lue.", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(to_csv(rows) if args.csv else to_json(rows) if args.json else to_text(rows), end="" if args.csv else "\n")
     return EXIT_OK
 
 
@@ -178,6 +230,7 @@ def cmd_check_mail(args) -> int:
 
 def cmd_check_content(args) -> int:
     from widgets.content import ContentError, load_atelier
+    from widgets.documents.guide import check_guide
     from widgets.server.paths import default_root
 
     root = Path(args.dossier) if args.dossier else default_root()
@@ -190,6 +243,7 @@ def cmd_check_content(args) -> int:
     for folder in folders:
         try:
             atelier = load_atelier(folder)
+            check_guide(folder)  # the facilitator's notes beside it, if any
         except ContentError as exc:
             problems += 1
             print(f"✖ {folder.name} : {exc}")
@@ -211,7 +265,19 @@ def build_parser() -> FrenchParser:
     p.add_argument("--dossier", help="dossier des ateliers (par défaut : ateliers/)")
     p.add_argument("--reserve", type=int, default=2,
                    help="pages préparées à l'avance par atelier, pour un affichage rapide (2 par défaut ; 0 : aucune)")
+    p.add_argument("--donnees", help="dossier de la base des réponses en direct "
+                                      "(par défaut : ~/.local/share/ateliers-numeriques)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("bilan", help="le bilan des sessions en direct, pour le compte rendu d'activité (CRA)",
+                       description="Une ligne par session : date, atelier, durée, participants, thèmes, niveau, "
+                                   "nombres par âge et par statut (jamais de noms).")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--csv", action="store_true", help="résultat en CSV (tableur)")
+    group.add_argument("--json", action="store_true", help="résultat en JSON")
+    p.add_argument("--donnees", help="dossier de la base des réponses en direct")
+    p.add_argument("--dossier", help="dossier des ateliers (par défaut : ateliers/)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("verifier-lien", help="dire à qui est un site et ce qui est suspect dans un lien",
                        description="Analyse un lien, sans l'ouvrir. Code de sortie : 0 si rien de suspect, 1 sinon.")
@@ -230,6 +296,10 @@ def build_parser() -> FrenchParser:
                        description="Vérifie chaque atelier.yaml et indique la ligne de chaque erreur.")
     p.add_argument("dossier", nargs="?", help="dossier des ateliers, ou d'un atelier (par défaut : ateliers/)")
     p.set_defaults(func=cmd_check_content)
+
+    from widgets.documents.commands import register as register_documents
+
+    register_documents(sub)
     return parser
 
 

@@ -50,6 +50,9 @@ class WorkshopPage(widgets.VBox):
                 '<p>Corrigez-la, puis rechargez la page.</p></div>')]
             return
         self.children = [html_block(introduction_html(self.path.atelier)), self.path]
+        from widgets.live.participant import attach_live
+
+        self.live = attach_live(self.path)  # live group answers: only under Voilà, when a step says en_direct
 
     def __repr__(self) -> str:
         if self.error is not None:

@@ -6,6 +6,7 @@ override from the address bar; preheated kernels, and abandoned ones culled.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
@@ -42,8 +43,9 @@ class FrenchErrorMixin:
 class LandingHandler(FrenchErrorMixin, tornado.web.RequestHandler):
     """``/``: the ateliers as large cards."""
 
-    def initialize(self, root: Path):
+    def initialize(self, root: Path, footer: str = ""):
         self.root = root
+        self.footer = footer
 
     def set_default_headers(self) -> None:
         for key, value in SECURITY_HEADERS.items():
@@ -51,7 +53,7 @@ class LandingHandler(FrenchErrorMixin, tornado.web.RequestHandler):
 
     def get(self) -> None:
         self.set_header("Cache-Control", "no-cache")
-        self.finish(landing_html(self.root, self.settings.get("base_url", "/")))
+        self.finish(landing_html(self.root, self.settings.get("base_url", "/"), self.footer))
 
 
 class NotFoundHandler(FrenchErrorMixin, tornado.web.RequestHandler):
@@ -65,11 +67,24 @@ class NotFoundHandler(FrenchErrorMixin, tornado.web.RequestHandler):
         raise tornado.web.HTTPError(404)
 
 
+#: Voilà's front-end files do not change while the server runs: let browsers keep them for a
+#: workshop's length, so that a second visit (or a reload) downloads almost nothing.
+STATIC_CACHE_SECONDS = 4 * 3600
+
+
+class CachedStaticMixin:
+    def get_cache_time(self, path, modified, mime_type) -> int:
+        return STATIC_CACHE_SECONDS
+
+
 def french_errors(handler: tuple) -> tuple:
-    """The same route, its handler class given the French error page."""
+    """The same route, its handler class given the French error page (and caching for static files)."""
     pattern, cls, *rest = handler
-    if not issubclass(cls, FrenchErrorMixin):
-        cls = type(cls.__name__, (FrenchErrorMixin, cls), {})
+    bases = [] if issubclass(cls, FrenchErrorMixin) else [FrenchErrorMixin]
+    if issubclass(cls, tornado.web.StaticFileHandler) and "/voila/files" not in pattern:
+        bases.append(CachedStaticMixin)
+    if bases:
+        cls = type(cls.__name__, (*bases, cls), {})
     return (pattern, cls, *rest)
 
 
@@ -79,6 +94,9 @@ class AtelierServer(Voila):
     description = "Sert les ateliers numériques."
     reserve = Integer(2, config=True, help="Noyaux préparés à l'avance pour chaque atelier (0 : aucun).")
     landing_footer = Unicode("", config=True, help="HTML ajouté au pied de la page d'accueil.")
+    animateur_secret = Unicode("", config=True, help="Clé de la page de l'animateur (vide : page fermée).")
+    live_data_dir = Unicode("", config=True, help="Dossier de la base des réponses en direct.")
+    join_url = Unicode("", config=True, help="Adresse à donner aux participants (QR code de l'animateur).")
 
     def init_settings(self) -> dict:
         settings = super().init_settings()
@@ -100,10 +118,19 @@ class AtelierServer(Voila):
         kept = [french_errors(h) for h in super().init_handlers()
                 if not any(part in h[0] for part in DROPPED) and h[0] != self.server_url]
         root = Path(self.root_dir)
-        ours = [
-            (self.server_url, LandingHandler, {"root": root}),
+        from widgets.documents.build import documents_dir
+        from widgets.documents.handler import ROUTE as DOCUMENTS_ROUTE
+        from widgets.documents.handler import DocumentsHandler
+        from widgets.live.handlers import LANDING_SCRIPT, live_handlers
+        from widgets.live.store import LiveStore
+
+        live = live_handlers(self.server_url, root, LiveStore(self.live_data_dir or None), self.animateur_secret,
+                             self.join_url)
+        ours = live + [
+            (self.server_url, LandingHandler, {"root": root, "footer": self.landing_footer + LANDING_SCRIPT}),
             (url_path_join(self.server_url, r"/voila/?"), tornado.web.RedirectHandler, {"url": self.server_url}),
             (url_path_join(self.server_url, r"/voila/tree.*"), tornado.web.RedirectHandler, {"url": self.server_url}),
+            (url_path_join(self.server_url, DOCUMENTS_ROUTE), DocumentsHandler, {"folder": documents_dir(root)}),
         ]
         return ours + kept
 
@@ -116,7 +143,9 @@ def server_config(root: Path, ip: str, port: int, reserve: int = 2, cull_after: 
     c.Voila.port = port
     c.Voila.port_retries = 0  # a busy port is an error said in French, never a silent move
     c.Voila.open_browser = False
-    c.Voila.log_level = "WARN"  # no address bar nor anything typed in the logs
+    c.Voila.log_level = "ERROR"  # no addresses nor anything typed in the logs; the CLI says what matters
+    if os.name == "posix":
+        c.KernelManager.transport = "ipc"  # kernels reachable through private files, not local TCP ports
     c.Voila.tornado_settings = {"compress_response": True}
     c.VoilaConfiguration.template = TEMPLATE
     c.VoilaConfiguration.theme = "light"
@@ -135,9 +164,14 @@ def server_config(root: Path, ip: str, port: int, reserve: int = 2, cull_after: 
     return c
 
 
-def make_server(root: Path, ip: str, port: int, reserve: int = 2) -> AtelierServer:
-    """An initialised (not yet listening) server."""
+def make_server(root: Path, ip: str, port: int, reserve: int = 2, secret: str = "", data_dir: str = "",
+                join_url: str = "") -> AtelierServer:
+    """An initialised (not yet listening) server (``secret``: the animateur page's key)."""
     use_project_template()
-    app = AtelierServer(config=server_config(Path(root).resolve(), ip, port, reserve))
+    config = server_config(Path(root).resolve(), ip, port, reserve)
+    config.AtelierServer.animateur_secret = secret
+    config.AtelierServer.live_data_dir = data_dir
+    config.AtelierServer.join_url = join_url
+    app = AtelierServer(config=config)
     app.initialize([])
     return app

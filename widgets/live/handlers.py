@@ -1,0 +1,165 @@
+"""The animateur's pages in the server: the projected board, its JSON state and actions, the join link."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import tornado.web
+from jupyter_server.utils import url_path_join
+
+from widgets.live import board
+from widgets.live.page import animateur_html, refusal_html
+from widgets.live.secret import COOKIE, is_valid
+from widgets.live.store import LiveError, LiveStore, new_participant_id
+
+HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
+           "Cache-Control": "no-store"}
+MAX_BODY = 10_000
+
+
+class LiveBase(tornado.web.RequestHandler):
+    def initialize(self, store: LiveStore, root: Path, secret: str, join_url: str = ""):
+        self.store, self.root, self.secret, self.join_url = store, Path(root), secret, join_url
+
+    def set_default_headers(self) -> None:
+        for key, value in HEADERS.items():
+            self.set_header(key, value)
+
+    def check_xsrf_cookie(self) -> None:
+        """Actions need the page's own header (another site cannot send it) and the SameSite cookie."""
+        if self.request.method == "POST" and self.request.headers.get("X-Animateur") != "1":
+            raise tornado.web.HTTPError(403)
+
+    def is_animateur(self) -> bool:
+        return is_valid(self.get_cookie(COOKIE), self.secret)
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        self.set_header("Cache-Control", "no-store")
+        if self.request.path.rstrip("/").endswith("animateur"):
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.finish(refusal_html())
+        else:
+            self.set_header("Content-Type", "application/json; charset=UTF-8")
+            messages = {403: "Accès refusé : cette page est réservée à l'animateur.",
+                        404: "Cet élément n'existe pas."}
+            self.finish({"erreur": messages.get(status_code, "La demande n'a pas pu être traitée.")})
+
+    def refuse(self, status: int, message: str) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.finish({"erreur": message})
+
+
+class AnimateurPage(LiveBase):
+    """``/animateur?cle=…`` keeps the key in a cookie and cleans the address bar; ``/animateur`` is the board."""
+
+    def get(self) -> None:
+        given = self.get_query_argument("cle", None)
+        base = self.settings.get("base_url", "/")
+        if given is not None:
+            if not is_valid(given, self.secret):
+                raise tornado.web.HTTPError(403)
+            self.set_cookie(COOKIE, self.secret, path=url_path_join(base, "animateur"), httponly=True, samesite="Strict")
+            self.redirect(url_path_join(base, "animateur"))  # the key leaves the address bar (projected!)
+            return
+        if not self.is_animateur():
+            raise tornado.web.HTTPError(403)
+        join = self.join_url or f"{self.request.protocol}://{self.request.host}{url_path_join(base, 'rejoindre')}"
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(animateur_html(base, join))
+
+
+class StateHandler(LiveBase):
+    def get(self) -> None:
+        if not self.is_animateur():
+            raise tornado.web.HTTPError(403)
+        self.finish(board.board_state(self.store, self.root))
+
+
+class ActionHandler(LiveBase):
+    """POST ``{"action": "reveler" | "suivant" | "nouvelle", "atelier": …}``."""
+
+    def post(self) -> None:
+        if not self.is_animateur():
+            raise tornado.web.HTTPError(403)
+        data = self._body()
+        if data is None:
+            return
+        action = data.get("action")
+        try:
+            if action == "reveler":
+                board.reveal_current(self.store, self.root)
+                message = "Les résultats et la bonne réponse sont affichés, ici et chez les participants."
+            elif action == "suivant":
+                board.next_exercise(self.store, self.root)
+                message = "Exercice suivant affiché."
+            elif action == "nouvelle":
+                board.start_session(self.store, self.root, data.get("atelier"))
+                message = "Nouvelle session ouverte : les réponses repartent de zéro."
+            else:
+                return self.refuse(400, "Cette action n'existe pas.")
+        except LiveError as exc:
+            return self.refuse(404 if "existe pas" in str(exc) else 409, str(exc))
+        self.finish({"message": message})
+
+    def _body(self) -> dict | None:
+        if len(self.request.body) > MAX_BODY:
+            self.refuse(413, "La demande est trop grande.")
+            return None
+        try:
+            data = json.loads(self.request.body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            data = None
+        if not isinstance(data, dict):
+            self.refuse(400, "La demande n'est pas lisible.")
+            return None
+        return data
+
+
+class CountsHandler(ActionHandler):
+    """POST the anonymous counts by age band and status."""
+
+    def post(self) -> None:
+        if not self.is_animateur():
+            raise tornado.web.HTTPError(403)
+        data = self._body()
+        if data is None:
+            return
+        session = self.store.current_session()
+        if session is None:
+            return self.refuse(409, "Aucune session n'est ouverte.")
+        try:
+            self.store.set_counts(session["id"], data)
+        except LiveError as exc:
+            return self.refuse(400, str(exc))
+        self.finish({"message": "Les nombres sont enregistrés pour le bilan."})
+
+
+class JoinHandler(LiveBase):
+    """``/rejoindre``: the joining link of the QR code → the session's atelier with a fresh anonymous id."""
+
+    def get(self) -> None:
+        base = self.settings.get("base_url", "/")
+        session = self.store.current_session()
+        if session is None or not (self.root / session["atelier"] / "atelier.yaml").is_file():
+            self.redirect(base)
+            return
+        self.redirect(f"{base}voila/render/{session['atelier']}/atelier.ipynb?participant={new_participant_id()}")
+
+
+def live_handlers(server_url: str, root: Path, store: LiveStore, secret: str, join_url: str = "") -> list:
+    args = {"store": store, "root": root, "secret": secret, "join_url": join_url}
+    return [(url_path_join(server_url, path), cls, args) for path, cls in (
+        (r"/animateur/?", AnimateurPage), (r"/animateur/etat", StateHandler),
+        (r"/animateur/action", ActionHandler), (r"/animateur/comptes", CountsHandler),
+        (r"/rejoindre", JoinHandler))]
+
+
+#: Added to the landing page: each atelier link carries an anonymous random id (kept for the tab only).
+LANDING_SCRIPT = """<script>(function(){var k="atelier-participant",id=null;
+try{id=sessionStorage.getItem(k);}catch(e){}
+if(!id||!/^[a-f0-9]{24}$/.test(id)){var a=new Uint8Array(12);crypto.getRandomValues(a);
+id=Array.prototype.map.call(a,function(b){return("0"+b.toString(16)).slice(-2);}).join("");
+try{sessionStorage.setItem(k,id);}catch(e){}}
+document.querySelectorAll(".carte a").forEach(function(l){l.href+=(l.href.indexOf("?")<0?"?":"&")+"participant="+id;});
+})();</script>"""

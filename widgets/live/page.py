@@ -1,0 +1,174 @@
+"""The animateur page (HTML, no outside resource): join address and QR code, live results, CRA counts."""
+from __future__ import annotations
+
+import qrcode
+import qrcode.image.svg
+
+from widgets.live.store import AGE_BANDS, STATUSES
+from widgets.ui import esc
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code of ``url`` (made here, no network)."""
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=12, border=2)
+    svg = image.to_string(encoding="unicode")
+    return svg[svg.index("<svg"):] if "<svg" in svg else svg
+
+
+def _count_inputs(group: str, names: tuple[str, ...]) -> str:
+    return "".join(
+        f'<p class="compte"><label for="{group}-{i}">{esc(n.capitalize())}</label>'
+        f'<input id="{group}-{i}" data-groupe="{group}" data-nom="{esc(n)}" type="number" min="0" max="999" '
+        f'inputmode="numeric" value="0"></p>'
+        for i, n in enumerate(names))
+
+
+SCRIPT = r"""
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  var base = document.body.getAttribute("data-base");
+  var plain = function (t) { return String(t || "").replace(/\*\*|__|`/g, ""); };
+  function say(text, problem) { var m = $("message"); m.textContent = text; m.className = problem ? "message probleme" : "message"; }
+  function send(path, body) {
+    return fetch(base + path, { method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-Animateur": "1" }, body: JSON.stringify(body) })
+      .then(function (r) { return r.json().then(function (d) { if (!r.ok) { throw new Error(d.erreur); } return d; }); })
+      .then(function (d) { say(d.message || ""); refresh(); })
+      .catch(function (e) { say(e.message || "Le serveur ne répond pas.", true); });
+  }
+  function bars(list, total) {
+    var ul = document.createElement("ul"); ul.className = "barres";
+    var most = Math.max(1, Math.max.apply(null, list.map(function (b) { return b.nombre; })));
+    list.forEach(function (b) {
+      var li = document.createElement("li"); li.className = "barre" + (b.correct ? " barre-correcte" : "");
+      var label = document.createElement("span"); label.className = "barre-libelle";
+      label.textContent = (b.correct ? "✔ " : "") + b.libelle + (b.correct ? " (bonne réponse)" : "");
+      var track = document.createElement("span"); track.className = "barre-piste";
+      var fill = document.createElement("span"); fill.className = "barre-remplie";
+      fill.style.width = Math.round(100 * b.nombre / most) + "%";
+      track.appendChild(fill);
+      var n = document.createElement("span"); n.className = "barre-nombre";
+      n.textContent = b.nombre + (b.nombre > 1 ? " réponses" : " réponse");
+      li.appendChild(label); li.appendChild(track); li.appendChild(n); ul.appendChild(li);
+    });
+    return ul;
+  }
+  var lastResults = "";
+  function show(s) {
+    var select = $("choix-atelier");
+    if (!select.options.length) {
+      s.ateliers.forEach(function (a) { var o = document.createElement("option"); o.value = a.id; o.textContent = a.titre; select.appendChild(o); });
+    }
+    if (!s.session) {
+      $("participants").textContent = "Aucune session ouverte";
+      $("exercice-titre").textContent = "Choisissez un atelier, puis appuyez sur « Nouvelle session ».";
+      $("total").textContent = ""; $("resultats").textContent = "";
+      $("reveler").disabled = true; $("suivant").disabled = true;
+      return;
+    }
+    select.value = s.session.atelier;
+    $("participants").textContent = s.connectes + (s.connectes > 1 ? " participants connectés" : " participant connecté");
+    $("reveler").disabled = !s.courant; $("suivant").disabled = !s.courant;
+    var c = s.courant;
+    if (!c) { $("exercice-titre").textContent = "Cet atelier n'a pas d'exercice en direct."; return; }
+    $("exercice-titre").textContent = "Question " + c.position + " sur " + s.exercices.length + " : " + c.titre;
+    $("total").textContent = c.total + (c.total > 1 ? " réponses reçues" : " réponse reçue");
+    var key = JSON.stringify([c.id, c.revele, c.barres]);
+    if (key === lastResults) { return; }
+    lastResults = key;
+    var box = $("resultats"); box.textContent = "";
+    if (!c.revele) {
+      var p = document.createElement("p"); p.className = "cache";
+      p.textContent = "Les résultats sont cachés. Appuyez sur « Révéler » quand tout le monde a répondu.";
+      box.appendChild(p); return;
+    }
+    box.appendChild(bars(c.barres, c.total));
+    if (c.bonne_reponse) { var r = document.createElement("p"); r.className = "bonne-reponse"; r.textContent = "✔ Bonne réponse : " + c.bonne_reponse; box.appendChild(r); }
+    if (c.explication) { var e = document.createElement("p"); e.className = "explication"; e.textContent = plain(c.explication); box.appendChild(e); }
+  }
+  var failures = 0;
+  function refresh() {
+    return fetch(base + "animateur/etat", { credentials: "same-origin", cache: "no-store" })
+      .then(function (r) { if (!r.ok) { throw new Error(); } return r.json(); })
+      .then(function (s) { failures = 0; show(s); })
+      .catch(function () { failures += 1; if (failures > 2) { say("Le serveur ne répond plus. Vérifiez que les ateliers sont lancés.", true); } });
+  }
+  $("reveler").addEventListener("click", function () { send("animateur/action", { action: "reveler" }); });
+  $("suivant").addEventListener("click", function () { send("animateur/action", { action: "suivant" }); });
+  $("nouvelle").addEventListener("click", function () {
+    if (window.confirm("Commencer une nouvelle session ? Les réponses affichées seront remises à zéro.")) {
+      lastResults = ""; send("animateur/action", { action: "nouvelle", atelier: $("choix-atelier").value });
+    }
+  });
+  $("comptes").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var data = { ages: {}, statuts: {} };
+    document.querySelectorAll("#comptes input").forEach(function (i) { data[i.getAttribute("data-groupe")][i.getAttribute("data-nom")] = i.value; });
+    send("animateur/comptes", data);
+  });
+  refresh();
+  var ticks = 0;
+  var timer = setInterval(function () { ticks += 1; if (ticks > 200000) { clearInterval(timer); } refresh(); }, 500);
+})();
+"""
+
+
+def animateur_html(base_url: str, join_url: str) -> str:
+    """The whole animateur page (the key is in an HttpOnly cookie, never in the page)."""
+    css = f"{base_url}voila/templates/atelier/static/atelier-animateur.css"
+    return f"""<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Animateur — résultats en direct</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="{esc(css)}">
+</head>
+<body data-base="{esc(base_url)}">
+<header class="animateur-entete"><h1>Résultats en direct</h1>
+<p id="participants" class="participants" role="status">…</p></header>
+<main class="animateur">
+<section class="rejoindre" aria-labelledby="titre-rejoindre">
+<h2 id="titre-rejoindre">Pour participer</h2>
+<p>Scannez ce code avec l'appareil photo, ou tapez l'adresse :</p>
+<div class="qr" role="img" aria-label="QR code de l'adresse {esc(join_url)}">{qr_svg(join_url)}</div>
+<p class="adresse">{esc(join_url)}</p>
+</section>
+<section class="exercice" aria-labelledby="exercice-titre">
+<h2 id="exercice-titre">…</h2>
+<p id="total" class="total"></p>
+<div id="resultats" class="resultats" aria-live="polite"></div>
+<div class="commandes">
+<button type="button" id="reveler" class="atelier-bouton">Révéler</button>
+<button type="button" id="suivant" class="atelier-bouton">Exercice suivant</button>
+</div>
+<p id="message" class="message" role="status"></p>
+</section>
+</main>
+<footer class="animateur-pied">
+<p class="session"><label for="choix-atelier">Atelier</label> <select id="choix-atelier"></select>
+<button type="button" id="nouvelle" class="atelier-bouton">Nouvelle session</button></p>
+<details><summary>Bilan pour le CRA (nombres seulement, jamais de noms)</summary>
+<form id="comptes">
+<fieldset><legend>Âges</legend>{_count_inputs("ages", AGE_BANDS)}</fieldset>
+<fieldset><legend>Statuts</legend>{_count_inputs("statuts", STATUSES)}</fieldset>
+<button type="submit" class="atelier-bouton">Enregistrer les nombres</button>
+</form></details>
+</footer>
+<script>{SCRIPT}</script>
+</body>
+</html>"""
+
+
+def refusal_html() -> str:
+    return """<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Accès refusé</title><link rel="icon" href="data:,">
+<style>body{font-family:system-ui,"DejaVu Sans",sans-serif;font-size:20px;line-height:1.5;color:#1a1a1a;max-width:40rem;margin:2rem auto;padding:0 16px}</style>
+</head><body><main><h1>Accès refusé</h1>
+<p>Cette page est réservée à l'animateur de l'atelier.</p>
+<p>L'animateur trouve la bonne adresse dans la fenêtre où il a lancé les ateliers.</p>
+<p><a href="/">Retour aux ateliers</a></p></main></body></html>"""
