@@ -68,7 +68,7 @@ def server(tmp_path_factory):
     s.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # closed after each module: its event loop must not outlive it
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium est absent : installez le paquet Debian « chromium » (make test le fait).")

@@ -136,3 +136,10 @@ def test_corrupted_sample_never_raises(noise, position):
     corrupted = data[:position] + noise + data[position + len(noise):]
     assert read_photo(corrupted).message
     assert isinstance(clean_photo(corrupted), bytes)
+
+
+def test_truncated_jpeg_is_refused_even_after_weasyprint_is_imported(sample):
+    import weasyprint  # noqa: F401 - it turns Pillow's LOAD_TRUNCATED_IMAGES on at import
+
+    info = read_photo(sample[: len(sample) // 2])
+    assert not info.valid and "abîmé ou incomplet" in info.message

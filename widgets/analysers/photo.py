@@ -66,6 +66,19 @@ def _clean_text(value: object) -> str:
     return text[:MAX_TEXT] + ("…" if len(text) > MAX_TEXT else "")
 
 
+def _load_strictly(image: Image.Image) -> None:
+    """Decode every pixel, refusing a truncated file even if another library (WeasyPrint does, at
+    import) switched Pillow's global ``LOAD_TRUNCATED_IMAGES`` on."""
+    from PIL import ImageFile
+
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        image.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
 def _open_image(data: bytes, max_bytes: int, max_pixels: int) -> Image.Image:
     """Open and fully decode ``data``; raise PhotoError with French text."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
@@ -86,7 +99,7 @@ def _open_image(data: bytes, max_bytes: int, max_pixels: int) -> Image.Image:
             width, height = image.size
             if width <= 0 or height <= 0 or width * height > max_pixels:
                 raise PhotoError(too_big)
-            image.load()
+            _load_strictly(image)
     except PhotoError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
