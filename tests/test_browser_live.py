@@ -31,8 +31,6 @@ def go_to_question(page) -> None:
     page.wait_for_selector(f"text={QUESTION}")
 
 
-@pytest.mark.xfail(reason="known gap (issue 6 stays open): in Voilà's preheated kernels the participant hooks "
-                          "record nothing yet; the store and board are tested in test_live.py", strict=False)
 def test_two_participants_answer_and_the_reveal_reaches_both(live_server, page_factory):
     board = page_factory(1024, 768)
     board.on("dialog", lambda d: d.accept())

@@ -105,3 +105,10 @@ def test_a_page_with_a_broken_content_file_shows_a_french_message(tmp_path):
 def test_referentials_are_consistent():
     data = yaml.safe_load((ROOT / "widgets" / "data" / "referentiels.yaml").read_text(encoding="utf-8"))
     assert "4.1" in data["competences_pix"] and "NavigationSurInternet" in data["themes_cra"]
+
+
+def test_the_atelier_id_is_its_folder_name_even_from_inside_it(monkeypatch):
+    """Voilà runs a notebook from its own folder: « . » must still give « 01_navigateur »
+    (live answers and exercise ids depend on it)."""
+    monkeypatch.chdir(ROOT / "ateliers" / "01_navigateur")
+    assert load_atelier(".").id == "01_navigateur"

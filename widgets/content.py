@@ -258,7 +258,7 @@ def load_atelier(folder: Path | str) -> Atelier:
     """Load and fully validate ``folder/atelier.yaml`` (each step against its type's schema)."""
     from widgets.steps import check_step  # late import: step types import the components
 
-    folder = Path(folder)
+    folder = Path(folder).resolve()  # "." must still give the atelier's id (its folder's name)
     file = folder / CONTENT_FILE
     data, node = read_yaml(file)
     if data is None:
