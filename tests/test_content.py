@@ -112,3 +112,15 @@ def test_the_atelier_id_is_its_folder_name_even_from_inside_it(monkeypatch):
     (live answers and exercise ids depend on it)."""
     monkeypatch.chdir(ROOT / "ateliers" / "01_navigateur")
     assert load_atelier(".").id == "01_navigateur"
+
+
+def test_an_edited_content_file_is_read_again(tmp_path):
+    folder = broken_copy(tmp_path, ("titre: Le navigateur", "titre: Le navigateur"))
+    assert load_atelier(folder).title == "Le navigateur"
+    file = folder / "atelier.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("titre: Le navigateur", "titre: Mon navigateur", 1),
+                    encoding="utf-8")
+    assert load_atelier(folder).title == "Mon navigateur"
+    file.write_text(file.read_text(encoding="utf-8").replace("niveau: Débutant", "niveau: Facile"), encoding="utf-8")
+    with pytest.raises(ContentError):
+        load_atelier(folder)

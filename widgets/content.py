@@ -5,7 +5,9 @@ what was expected, so that a conseiller who is not a programmer can fix it.
 """
 from __future__ import annotations
 
+import copy
 import difflib
+import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -254,12 +256,35 @@ class Atelier:
         return self.folder / CONTENT_FILE
 
 
+#: Validated ateliers by folder, with the (mtime, size) of their file: the server's pages (landing,
+#: animateur board polled twice a second) must not validate every file again on each request.
+_loaded: dict[Path, tuple[tuple[int, int], "Atelier"]] = {}
+
+
 def load_atelier(folder: Path | str) -> Atelier:
-    """Load and fully validate ``folder/atelier.yaml`` (each step against its type's schema)."""
+    """Load and fully validate ``folder/atelier.yaml`` (each step against its type's schema).
+
+    The validated result is kept until the file changes (each caller gets its own copy).
+    """
+    folder = Path(os.path.abspath(folder))  # "." must give the folder's name as id (links are kept)
+    file = folder / CONTENT_FILE
+    try:
+        stat = file.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    cached = _loaded.get(folder)
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        return copy.deepcopy(cached[1])  # callers may change their copy
+    atelier = _load_atelier(folder, file)
+    if stamp is not None:
+        _loaded[folder] = (stamp, copy.deepcopy(atelier))
+    return atelier
+
+
+def _load_atelier(folder: Path, file: Path) -> Atelier:
     from widgets.steps import check_step  # late import: step types import the components
 
-    folder = Path(folder).resolve()  # "." must still give the atelier's id (its folder's name)
-    file = folder / CONTENT_FILE
     data, node = read_yaml(file)
     if data is None:
         raise ContentError(file, "le fichier est vide.")
