@@ -1,0 +1,89 @@
+"""Benchmark: delay between a participant's click and the projected board showing it, 20 participants connected.
+
+Starts ``atelier lancer`` on 127.0.0.1, opens the animateur page and a new session of atelier 01, connects
+N participant pages (Chromium), brings them to the first live question, then lets K of them answer one
+after the other and measures, for each, the time from the click to the board's count changing.
+The baseline, measured in the same run, is one round trip of the board's own state request.
+Only 127.0.0.1 is contacted; every loop is bounded.  Usage:
+    .venv/bin/python bench/live_delay.py [--participants 20] [--answers 8]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
+
+QUESTION = "Taper une adresse ou chercher ?"
+ANSWER = "Je tape impots.gouv.fr dans la barre d'adresse"
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=20)
+    parser.add_argument("--answers", type=int, default=8)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp())
+    server = Server(tmp, reserve=2, extra_env={"ATELIERS_DONNEES": str(tmp / "donnees")})
+    try:
+        key_url = re.search(r"http://127\.0\.0\.1:\d+/animateur\?cle=\S+", server.log.read_text()).group(0)
+        with sync_playwright() as p:
+            # Many pages in one headless Chromium: keep background ones rendering and timing as on their own devices.
+            args_ = CHROMIUM_ARGS + ["--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+                                     "--disable-backgrounding-occluded-windows"]
+            projector = p.chromium.launch(executable_path=CHROMIUM, args=args_)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=args_)
+            board = projector.new_page(viewport={"width": 1024, "height": 768})
+            board.on("dialog", lambda d: d.accept())
+            board.goto(key_url)
+            board.select_option("#choix-atelier", "01_navigateur")
+            board.click("#nouvelle")
+            board.wait_for_selector("#exercice-titre:not(:text('…'))")
+            pages = []
+            t0 = time.perf_counter()
+            for _ in range(args.participants):
+                page = browser.new_page(viewport={"width": 360, "height": 740})
+                page.goto(server.url + "rejoindre", wait_until="commit")
+                page.wait_for_selector(".etape-titre", timeout=120_000)
+                for _ in range(2):
+                    page.get_by_role("button", name="Suivant →").click()
+                page.wait_for_selector(f"text={QUESTION}", timeout=60_000)
+                pages.append(page)
+            connect_s = time.perf_counter() - t0
+            board.wait_for_function(f"document.getElementById('participants').textContent.includes('{args.participants}')",
+                                    timeout=60_000)
+            round_trips = []
+            for _ in range(10):
+                t = time.perf_counter()
+                board.evaluate("fetch('/animateur/etat', {credentials: 'same-origin'}).then(r => r.text())")
+                round_trips.append(time.perf_counter() - t)
+            delays = []
+            for n, page in enumerate(pages[: args.answers], start=1):
+                t = time.perf_counter()
+                page.get_by_role("button", name=ANSWER).click()
+                wanted = f"{n} réponse" + (" reçue" if n == 1 else "s reçues")
+                board.wait_for_function(f"document.getElementById('total').textContent.startsWith('{wanted}')",
+                                        timeout=30_000)
+                delays.append(time.perf_counter() - t)
+            browser.close()
+            projector.close()
+    finally:
+        server.stop()
+    base = statistics.median(round_trips)
+    print(f"{args.participants} participants connected one after the other (all at the question after {connect_s:.1f} s)")
+    print(f"board state round trip (baseline), median of 10: {base * 1000:.0f} ms")
+    print(f"click → projected count, median of {len(delays)}: {statistics.median(delays) * 1000:.0f} ms "
+          f"(max {max(delays) * 1000:.0f} ms), ratio to baseline {statistics.median(delays) / base:.1f}")
+
+
+if __name__ == "__main__":
+    main()
