@@ -5,7 +5,6 @@ import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -66,3 +66,25 @@ def test_wrong_or_missing_key_is_refused_in_french(live_server, page_factory):
         response = page.goto(live_server.url + path)
         assert response.status == 403
         assert "lang=\"fr\"" in page.content() or "refus" in page.content().lower() or "clé" in page.content()
+
+
+def test_a_participant_who_reloads_comes_back_to_the_same_step_with_the_answer(live_server, page_factory):
+    board = page_factory(1024, 768)
+    board.on("dialog", lambda d: d.accept())
+    board.goto(animateur_url(live_server))
+    board.select_option("#choix-atelier", "01_navigateur")
+    board.click("#nouvelle")
+    board.wait_for_selector("#exercice-titre:not(:text('…'))")
+    page = page_factory(360, 740)
+    page.goto(live_server.url + "rejoindre", wait_until="commit")
+    go_to_question(page)
+    page.get_by_role("button", name="Je tape impots.gouv.fr dans la barre d'adresse").click()
+    page.locator(".atelier-retour").first.locator("text=Bonne réponse").wait_for()
+    address = page.url
+    assert "participant=" in address
+    page.wait_for_timeout(1500)  # the « I am here » of the next poll
+    page.reload(wait_until="commit")
+    page.wait_for_selector("text=Étape 3 sur", timeout=90_000)
+    page.wait_for_selector(".atelier-retour:has-text('Bonne réponse')", timeout=30_000)
+    board.wait_for_selector("#total:has-text('1 réponse reçue')", timeout=30_000)  # not counted twice
+    assert page.outside == [] and board.outside == []

@@ -18,7 +18,7 @@ from widgets.documents.build import build_documents, document_name
 from widgets.documents.commands import register
 from widgets.documents.guide import GUIDE_FILE, check_guide, load_guide
 from widgets.documents.handler import ROUTE, DocumentsHandler
-from widgets.documents.new_atelier import NameError_, create_atelier, folder_name
+from widgets.documents.new_atelier import NameError_, folder_name
 from widgets.documents.reference import step_reference
 from widgets.server.landing import landing_html
 from widgets.testing import walkthrough

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from widgets.exercise import Exercise
-from widgets.ui import box, button, esc, html_block, md, safe_callback
+from widgets.ui import box, button, esc, html_block, safe_callback
 
 
 @dataclass

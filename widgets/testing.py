@@ -10,7 +10,6 @@ import ipywidgets as widgets
 
 from widgets.choice import ChoiceExercise
 from widgets.exercise import Exercise
-from widgets.simulations.browser import BrowserExplorer
 from widgets.sorting import SortingExercise
 from widgets.spot import SpotExercise
 
@@ -56,14 +55,6 @@ def answer_wrong_then_right(ex: Exercise) -> tuple[bool, bool]:
             t.value = False
         ex.check([i for i, p in enumerate(ex.pieces) if p.suspicious])
         return explained, ex.feedback.kind == "correct"
-    if isinstance(ex, BrowserExplorer):
-        explained = True
-        for q in ex.questions:
-            other = next(p for p in ex.buttons if p != q.part)
-            ex.press(other)
-            explained = explained and ex.feedback.kind == "incorrect"
-            ex.press(q.part)
-        return explained, ex.solved or not ex.questions
     if hasattr(ex, "self_check"):
         return ex.self_check()
     return True, True

@@ -1,10 +1,8 @@
 """A browser window: address bar, tabs, back, padlock, favourites; each part can be pressed."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from widgets.exercise import Exercise
-from widgets.ui import box, button, esc, html_block, md, safe_callback
+from widgets.find_part import FindThePart, Question
+from widgets.ui import box, esc, html_block
 
 #: part id → (symbol shown, accessible name, default explanation in plain French)
 PARTS = {
@@ -61,76 +59,23 @@ def address_bar_html(url: str, secure: bool | None = None) -> str:
             f'<span class="nav-adresse">{shown}</span></div></div>')
 
 
-@dataclass
-class Question:
-    """« Find the part that… »: the part to press and what to say then."""
-
-    instruction: str
-    part: str
-    feedback: str = ""
-
-
-class BrowserExplorer(Exercise):
+class BrowserExplorer(FindThePart):
     """A browser window whose parts are buttons: explore them, or answer « where is… » questions."""
 
     kind = "navigateur"
 
     def __init__(self, url: str, tab_title: str, page_html: str, explanations: dict[str, str] | None = None,
                  questions: list[Question] | None = None, instruction: str = "", exercise_id: str | None = None):
-        super().__init__(instruction, exercise_id)
+        super().__init__({k: v[1] for k, v in PARTS.items()},
+                         {k: (explanations or {}).get(k) or v[2] for k, v in PARTS.items()},
+                         questions, instruction, exercise_id)
         self.add_class("atelier-navigateur")
-        self.explanations = {k: (explanations or {}).get(k) or v[2] for k, v in PARTS.items()}
-        self.questions = list(questions or [])
-        self.current = 0
-        self.buttons = {}
-        for part, (symbol, name, _) in PARTS.items():
+        for part, (symbol, _name, _) in PARTS.items():
             label = tab_title if part == "onglet" else (url if part == "adresse" else symbol)
-            b = button(label, "nav-partie", f"nav-{part}", tooltip=name)
-            b.on_click(self._make_handler(part))
-            self.buttons[part] = b
+            self.part_button(part, label, "nav-partie", f"nav-{part}")
         tabs = box([self.buttons["onglet"], self.buttons["nouvel_onglet"]], "nav-onglets", row=True)
         bar = box([self.buttons[p] for p in ORDER], "nav-barre-outils", row=True)
         page = html_block(page_html, "nav-page")
         window = box([tabs, bar, page], "nav-fenetre")
-        self.question_text = html_block("", "atelier-question-courante")
         self.children = [self.prompt, self.question_text, window, self.feedback]
         self._show_question()
-
-    def _show_question(self) -> None:
-        if self.current < len(self.questions):
-            q = self.questions[self.current]
-            self.question_text.value = (f'<p class="atelier-question-numero">Question {self.current + 1} sur '
-                                        f'{len(self.questions)}</p>{md(q.instruction)}')
-        elif self.questions:
-            self.question_text.value = ("<p>Vous avez trouvé toutes les parties demandées. "
-                                        "Appuyez sur les autres parties pour savoir à quoi elles servent.</p>")
-        else:
-            self.question_text.value = "<p>Appuyez sur chaque partie de la fenêtre pour savoir à quoi elle sert.</p>"
-
-    def _make_handler(self, part: str):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.press(part)
-
-        return handler
-
-    def press(self, part: str) -> None:
-        """The participant presses ``part`` of the window."""
-        if part not in PARTS:
-            return
-        explanation = self.explanations[part]
-        if self.current < len(self.questions):
-            q = self.questions[self.current]
-            if part == q.part:
-                self.current += 1
-                self.feedback.show("correct", "\n\n".join(t for t in (q.feedback, explanation) if t))
-                self._answered(part, True)
-                if self.current == len(self.questions):
-                    self.solved = True
-                self._show_question()
-            else:
-                self.feedback.show("incorrect", f"Ici, c'est : {PARTS[part][1].lower()}. {explanation}\n\n"
-                                                "Cherchez encore.")
-                self._answered(part, False)
-        else:
-            self.feedback.show("info", explanation, title=PARTS[part][1])

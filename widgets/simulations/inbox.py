@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import ipywidgets as widgets
 
 from widgets.exercise import Exercise
 from widgets.spot import Piece, SpotExercise
