@@ -37,6 +37,9 @@ def test_open_atelier_01_answer_and_read_the_feedback(server, page_factory):
     feedback.locator("text=Bonne réponse").wait_for()
     assert "directement sur le bon site" in feedback.inner_text()
     assert page.outside == []
+    # the conseiller's terminal stays French: no Tornado/Jupyter warning after a page connected
+    log = server.log.read_text(encoding="utf-8")
+    assert "websocket_ping" not in log and "WARNING" not in log and "Traceback" not in log
 
 
 def test_the_answer_is_not_in_the_page_before_answering(server, page_factory):

@@ -101,6 +101,9 @@ class AtelierServer(Voila):
     def init_settings(self) -> dict:
         settings = super().init_settings()
         settings["compress_response"] = True
+        # Jupyter Server's default ping timeout (3 × 30 s) is refused by Tornado with an English line in
+        # the conseiller's terminal: keep it equal to the ping interval.
+        settings["ws_ping_timeout"] = 30_000
         settings["headers"] = dict(SECURITY_HEADERS)
         settings["default_handler_class"] = NotFoundHandler
         # Jupyter Server's own error pages are English: put the project's template first.
