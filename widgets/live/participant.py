@@ -17,6 +17,7 @@ from widgets.live.store import LiveError, LiveStore, clean_participant, new_part
 log = logging.getLogger("ateliers")
 POLL_SECONDS = 1.0
 POLL_LIMIT = 12 * 3600  # a kernel stops polling after a (long) day of workshop
+RESEND_AFTER = (1.0, 2.0, 4.0)  # seconds after a restore, for a page still connecting
 
 
 def under_voila() -> bool:
@@ -164,6 +165,18 @@ class LiveParticipant:
                 self._replaying = False
         return bool(step or answers)
 
+    def resend_state(self) -> None:
+        """Send the whole path's widget state to the page again (after a restore)."""
+        with self._lock:
+            stack = [self.path]
+            while stack:
+                widget = stack.pop()
+                try:
+                    widget.send_state()
+                except Exception:  # noqa: BLE001 - a closed widget: nothing to send
+                    pass
+                stack.extend(getattr(widget, "children", ()))
+
     def poll(self) -> None:
         """Say « I am here » and show the answers the animateur has revealed."""
         session = self.store.current_session()
@@ -186,9 +199,17 @@ class LiveParticipant:
         if wait_for_id:
             self.participant = participant_from_query() or self.participant
         try:
-            self.restore()
+            restored = self.restore()
         except Exception as exc:  # noqa: BLE001
+            restored = False
             log.warning("En direct : reprise impossible (%s)", type(exc).__name__)
+        if restored:
+            # In a preheated kernel the page's request arrives before the browser connects to the kernel:
+            # changes made now may be sent before anyone listens. Send the restored state again shortly.
+            for delay in RESEND_AFTER:
+                if stop.wait(delay):
+                    return
+                self.resend_state()
         deadline = time.monotonic() + POLL_LIMIT
         while not stop.is_set() and time.monotonic() < deadline:
             try:
