@@ -17,7 +17,6 @@ from widgets.live.store import LiveError, LiveStore, clean_participant, new_part
 log = logging.getLogger("ateliers")
 POLL_SECONDS = 1.0
 POLL_LIMIT = 12 * 3600  # a kernel stops polling after a (long) day of workshop
-RESEND_AFTER = (1.0, 2.0, 4.0)  # seconds after a restore, for a page still connecting
 
 
 def under_voila() -> bool:
@@ -26,11 +25,19 @@ def under_voila() -> bool:
 
 
 def participant_from_query() -> str | None:
-    """The ``participant`` of the page's query string (waits for the request in a preheated kernel)."""
+    """The ``participant`` of the page's query string.
+
+    In a preheated kernel this waits for the participant's request: Voilà pauses the page's rendering
+    here, so whatever is restored afterwards is part of the page the browser receives.
+    """
     try:
+        import warnings
+
         from voila.utils import get_query_string
 
-        query = get_query_string() or ""
+        with warnings.catch_warnings():  # Voilà's English warning must not reach the page
+            warnings.simplefilter("ignore")
+            query = get_query_string() or ""
     except Exception:  # noqa: BLE001 - no query string: a fresh anonymous id
         return None
     return clean_participant((parse_qs(query).get("participant") or [None])[0])
@@ -165,18 +172,6 @@ class LiveParticipant:
                 self._replaying = False
         return bool(step or answers)
 
-    def resend_state(self) -> None:
-        """Send the whole path's widget state to the page again (after a restore)."""
-        with self._lock:
-            stack = [self.path]
-            while stack:
-                widget = stack.pop()
-                try:
-                    widget.send_state()
-                except Exception:  # noqa: BLE001 - a closed widget: nothing to send
-                    pass
-                stack.extend(getattr(widget, "children", ()))
-
     def poll(self) -> None:
         """Say « I am here » and show the answers the animateur has revealed."""
         session = self.store.current_session()
@@ -194,22 +189,15 @@ class LiveParticipant:
                 with self._lock:
                     self.reveal_boxes[exercise_id].show("info", text, title="Réponse donnée par l'animateur")
 
-    def run(self, stop: threading.Event, wait_for_id: bool = True) -> None:
-        """The background loop: learn the page's id, restore, then poll (bounded)."""
-        if wait_for_id:
-            self.participant = participant_from_query() or self.participant
+    def start(self) -> None:
+        """Restore this participant's place, once, before the page is shown (never raises)."""
         try:
-            restored = self.restore()
-        except Exception as exc:  # noqa: BLE001
-            restored = False
+            self.restore()
+        except Exception as exc:  # noqa: BLE001 - the page still works from the first step
             log.warning("En direct : reprise impossible (%s)", type(exc).__name__)
-        if restored:
-            # In a preheated kernel the page's request arrives before the browser connects to the kernel:
-            # changes made now may be sent before anyone listens. Send the restored state again shortly.
-            for delay in RESEND_AFTER:
-                if stop.wait(delay):
-                    return
-                self.resend_state()
+
+    def run(self, stop: threading.Event) -> None:
+        """The background loop: say « I am here » and show revealed answers (bounded in time)."""
         deadline = time.monotonic() + POLL_LIMIT
         while not stop.is_set() and time.monotonic() < deadline:
             try:
@@ -233,7 +221,9 @@ def attach_live(path, store: LiveStore | None = None, participant: str | None = 
             log.warning("En direct : base indisponible (%s)", type(exc).__name__)
             return None
         background = True if background is None else background
+        participant = participant or participant_from_query()
     live = LiveParticipant(path, store, participant)
+    live.start()  # before the page is displayed: the browser receives the restored page
     if background:
         live.stop = threading.Event()
         threading.Thread(target=live.run, args=(live.stop,), daemon=True, name="atelier-en-direct").start()
