@@ -10,50 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import secrets
-import socket
-import threading
 import time
 from pathlib import Path
 
 from conftest import ROOT, Server
+from privacy_helpers import RecordingProxy, files_holding
 from test_browser_03 import go_to
 
 from browser_helpers import open_atelier
-
-MAX_FILE = 20_000_000
-SKIP_DIRS = {"/proc", "/sys", "/dev"}
-
-
-class RecordingProxy:
-    """A proxy on 127.0.0.1 that records each request's first bytes and refuses it (403)."""
-
-    def __init__(self):
-        self.requests: list[bytes] = []
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            with conn:
-                conn.settimeout(2)
-                try:
-                    self.requests.append(conn.recv(65536))
-                    conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                except OSError:
-                    pass
-
-    def close(self):
-        self.sock.close()
-
 
 def photo_with_exif(text: str) -> bytes:
     from PIL import ExifTags, Image
@@ -63,20 +28,6 @@ def photo_with_exif(text: str) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (64, 48), (120, 160, 90)).save(out, format="JPEG", exif=exif)
     return out.getvalue()
-
-
-def files_modified_since(start: float, roots: list[Path]):
-    for root in roots:
-        for folder, dirs, files in os.walk(root, onerror=lambda e: None):
-            dirs[:] = [d for d in dirs if os.path.join(folder, d) not in SKIP_DIRS]
-            for name in files:
-                path = os.path.join(folder, name)
-                try:
-                    st = os.stat(path, follow_symlinks=False)
-                except OSError:
-                    continue
-                if st.st_mtime >= start and 0 < st.st_size <= MAX_FILE and os.path.isfile(path):
-                    yield Path(path)
 
 
 def test_nothing_typed_or_uploaded_is_kept_or_sent(tmp_path, page_factory):
@@ -151,14 +102,6 @@ def test_nothing_typed_or_uploaded_is_kept_or_sent(tmp_path, page_factory):
     # kept anywhere? server log, notebook, every file modified during the run
     assert notebook.read_bytes() == notebook_before
     roots = [ROOT, Path("/tmp"), Path.home(), tmp_path]
-    found = []
-    needles = [f.encode() for f in forbidden] + [sentinel.encode("utf-16-le")]
-    for path in files_modified_since(start, roots):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        if any(n in data for n in needles):
-            found.append(str(path))
+    found = files_holding([f.encode() for f in forbidden] + [sentinel.encode("utf-16-le")], start, roots)
     assert server.log.read_text(errors="replace")  # the log exists and was searched above
     assert found == []

@@ -80,9 +80,7 @@ class ActionHandler(LiveBase):
     """POST ``{"action": "reveler" | "suivant" | "nouvelle", "atelier": …}``."""
 
     def post(self) -> None:
-        if not self.is_animateur():
-            raise tornado.web.HTTPError(403)
-        data = self._body()
+        data = self._animateur_body()
         if data is None:
             return
         action = data.get("action")
@@ -102,7 +100,10 @@ class ActionHandler(LiveBase):
             return self.refuse(404 if "existe pas" in str(exc) else 409, str(exc))
         self.finish({"message": message})
 
-    def _body(self) -> dict | None:
+    def _animateur_body(self) -> dict | None:
+        """The posted JSON object, once the key is checked; None when a refusal was already sent."""
+        if not self.is_animateur():
+            raise tornado.web.HTTPError(403)
         if len(self.request.body) > MAX_BODY:
             self.refuse(413, "La demande est trop grande.")
             return None
@@ -120,9 +121,7 @@ class CountsHandler(ActionHandler):
     """POST the anonymous counts by age band and status."""
 
     def post(self) -> None:
-        if not self.is_animateur():
-            raise tornado.web.HTTPError(403)
-        data = self._body()
+        data = self._animateur_body()
         if data is None:
             return
         session = self.store.current_session()

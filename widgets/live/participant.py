@@ -12,6 +12,7 @@ from urllib.parse import parse_qs
 
 from widgets.exercise import Exercise
 from widgets.feedback import Feedback
+from widgets.live.request import query_string
 from widgets.live.store import LiveError, LiveStore, clean_participant, new_participant_id
 
 log = logging.getLogger("ateliers")
@@ -30,17 +31,7 @@ def participant_from_query() -> str | None:
     In a preheated kernel this waits for the participant's request: Voilà pauses the page's rendering
     here, so whatever is restored afterwards is part of the page the browser receives.
     """
-    try:
-        import warnings
-
-        from voila.utils import get_query_string
-
-        with warnings.catch_warnings():  # Voilà's English warning must not reach the page
-            warnings.simplefilter("ignore")
-            query = get_query_string() or ""
-    except Exception:  # noqa: BLE001 - no query string: a fresh anonymous id
-        return None
-    return clean_participant((parse_qs(query).get("participant") or [None])[0])
+    return clean_participant((parse_qs(query_string()).get("participant") or [None])[0])
 
 
 def exercises_in(widget) -> list[Exercise]:

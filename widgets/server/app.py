@@ -6,6 +6,7 @@ override from the address bar; preheated kernels, and abandoned ones culled.
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -70,6 +71,9 @@ class NotFoundHandler(FrenchErrorMixin, tornado.web.RequestHandler):
 #: Voilà's front-end files do not change while the server runs: let browsers keep them for a
 #: workshop's length, so that a second visit (or a reload) downloads almost nothing.
 STATIC_CACHE_SECONDS = 4 * 3600
+WS_PING_INTERVAL_MS = 30_000
+#: Tornado's loggers write English warnings in the conseiller's terminal: only errors get through.
+QUIET_LOGGERS = ("tornado.general", "tornado.application", "tornado.access", "tornado.websocket")
 
 
 class CachedStaticMixin:
@@ -101,9 +105,12 @@ class AtelierServer(Voila):
     def init_settings(self) -> dict:
         settings = super().init_settings()
         settings["compress_response"] = True
-        # Jupyter Server's default ping timeout (3 × 30 s) is refused by Tornado with an English line in
-        # the conseiller's terminal: keep it equal to the ping interval.
-        settings["ws_ping_timeout"] = 30_000
+        # A kernel's websocket is closed when no pong came for ws_ping_timeout ms, checked every
+        # ws_ping_interval ms: the timeout must be well above the interval, or a pong arriving one
+        # interval ago (the normal case) closes the participant's connection. Tornado warns (in English)
+        # that this is longer than its own interval: its logger is quiet below errors (see start()).
+        settings["ws_ping_interval"] = WS_PING_INTERVAL_MS
+        settings["ws_ping_timeout"] = 3 * WS_PING_INTERVAL_MS
         settings["headers"] = dict(SECURITY_HEADERS)
         settings["default_handler_class"] = NotFoundHandler
         # Jupyter Server's own error pages are English: put the project's template first.
@@ -175,6 +182,8 @@ def make_server(root: Path, ip: str, port: int, reserve: int = 2, secret: str = 
     config.AtelierServer.animateur_secret = secret
     config.AtelierServer.live_data_dir = data_dir
     config.AtelierServer.join_url = join_url
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
     app = AtelierServer(config=config)
     app.initialize([])
     return app
