@@ -56,3 +56,43 @@ def test_template_override_from_the_address_bar_is_refused(server):
 def test_responses_are_compressed(server):
     _, body, headers = get(server, "/voila/render/01_navigateur/atelier.ipynb", {"Accept-Encoding": "gzip"})
     assert headers.get("Content-Encoding") == "gzip"
+
+
+def test_a_participant_cannot_run_code_through_the_kernel_socket(server, tmp_path):
+    """Execute requests sent by hand to one's own kernel are dropped; widget messages still pass."""
+    import json
+    import re
+    import time
+    import uuid
+
+    from websockets.sync.client import connect
+
+    status, body, _ = get(server, "/voila/render/02_courriel/atelier.ipynb")
+    kernel = re.search(r'"kernelId": "([0-9a-f-]{36})"', body).group(1)
+    proof = tmp_path / "code-execute.txt"
+
+    def message(msg_type: str, content: dict) -> str:
+        header = {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": uuid.uuid4().hex,
+                  "username": "", "version": "5.3", "date": ""}
+        return json.dumps({"header": header, "parent_header": {}, "metadata": {}, "content": content,
+                           "channel": "shell", "buffers": []})
+
+    url = server.url.replace("http", "ws") + f"api/kernels/{kernel}/channels"
+    replies = []
+    with connect(url, open_timeout=10) as socket:
+        for msg_type, content in (
+            ("execute_request", {"code": f"open({str(proof)!r}, 'w').write('oui')", "silent": False}),
+            ("inspect_request", {"code": "open", "cursor_pos": 4}),
+            ("kernel_info_request", {}),
+        ):
+            socket.send(message(msg_type, content))
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and "kernel_info_reply" not in replies:
+            try:
+                replies.append(json.loads(socket.recv(timeout=deadline - time.monotonic()))["header"]["msg_type"])
+            except TimeoutError:
+                break
+    time.sleep(1)
+    assert "kernel_info_reply" in replies  # the socket works: what is allowed is answered
+    assert "execute_reply" not in replies and "inspect_reply" not in replies
+    assert not proof.exists()
