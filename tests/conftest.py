@@ -85,8 +85,8 @@ def page_factory(browser):
     """New pages whose every request leaving 127.0.0.1 is blocked and recorded in ``page.outside``."""
     contexts = []
 
-    def make(width: int = 1024, height: int = 768):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    def make(width: int = 1024, height: int = 768, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR", **options)
         contexts.append(context)
         page = context.new_page()
         page.outside = []

@@ -64,3 +64,22 @@ def test_accessibility_landing_and_atelier(server, page_factory, width, height):
     page.wait_for_selector(".atelier-navigateur")
     assert axe_serious(page) == []
     assert page.outside == []
+
+
+SMALLEST_TEXT = """() => Math.min(...[...document.querySelectorAll('body *')]
+    .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_documents_read_well_on_a_phone_and_projected(server, page_factory, width, height):
+    page = page_factory(width, height, bypass_csp=True)  # the documents forbid scripts: axe is injected
+    page.goto(server.url)
+    links = page.locator("a[href$='.html']").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) >= 8  # a fiche and a memo per atelier
+    for link in links:
+        page.goto(link)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), link
+        assert page.evaluate(SMALLEST_TEXT) >= 16, link
+        assert axe_serious(page) == [], link
+    assert page.outside == []

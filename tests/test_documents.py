@@ -1,6 +1,7 @@
 """Facilitator guides, printable memos, new ateliers, the documents handler (issue 7)."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +15,7 @@ from tornado.web import Application
 
 from widgets.cli import FrenchParser, main as cli_main
 from widgets.content import ContentError, list_ateliers, load_atelier, referentials
-from widgets.documents.build import build_documents, document_name
+from widgets.documents.build import build_documents, document_name, documents_outdated
 from widgets.documents.commands import register
 from widgets.documents.guide import GUIDE_FILE, check_guide, load_guide
 from widgets.documents.handler import ROUTE, DocumentsHandler
@@ -117,6 +118,19 @@ def test_memo_is_one_large_print_page_with_the_key_points(built):
         reader.pages[0].extract_text(visitor_text=lambda t, cm, tm, font, size: sizes.add(
             round(size * (tm[0] or 1) * (cm[0] or 1), 1)) if t.strip() else None)
         assert sizes and min(sizes) >= 14, sizes
+
+
+def test_documents_are_rebuilt_only_when_a_content_file_changed(tmp_path):
+    root = tmp_path / "ateliers"
+    shutil.copytree(FIRST, root / FIRST.name)
+    out = tmp_path / "documents"
+    assert documents_outdated(root, out)  # none yet
+    build_documents(root, out)
+    assert not documents_outdated(root, out)
+    notes = root / FIRST.name / GUIDE_FILE
+    later = (out / document_name(FIRST.name, "memo", "pdf")).stat().st_mtime + 5
+    os.utime(notes, (later, later))  # the conseiller edited the notes after the build
+    assert documents_outdated(root, out)
 
 
 def test_html_versions_are_french_with_licence_footer(built):

@@ -91,12 +91,13 @@ def print_qr(url: str) -> None:
 
 
 def prepare_documents(root: Path) -> None:
-    """Build the printable guides and memos once, so that the landing page can offer them."""
-    from widgets.documents.build import build_documents, documents_dir
+    """Build the printable guides and memos when missing or older than their sources (the landing page
+    offers them): a conseiller who edited a content file gets documents that match it."""
+    from widgets.documents.build import build_documents, documents_outdated
 
-    if any(documents_dir(root).glob("*.pdf")):
+    if not documents_outdated(root):
         return
-    print("Préparation des fiches à imprimer (une seule fois, quelques secondes)…", flush=True)
+    print("Préparation des fiches à imprimer (quelques secondes)…", flush=True)
     try:
         build_documents(root)
     except Exception:  # noqa: BLE001 - the workshops must start anyway

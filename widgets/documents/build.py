@@ -6,7 +6,7 @@ from pathlib import Path
 
 from widgets.content import ContentError, list_ateliers
 from widgets.documents.guide import GUIDE_FILE, load_guide
-from widgets.documents.render import guide_html, memo_html, write_pdf
+from widgets.documents.render import TEMPLATES, guide_html, memo_html, write_pdf
 
 #: The kinds of documents: file suffix and French label.
 KINDS = {"fiche-animateur": "Fiche animateur", "memo": "Mémo à emporter"}
@@ -20,6 +20,19 @@ def documents_dir(root: Path | str) -> Path:
 def document_name(atelier_id: str, kind: str, extension: str) -> str:
     """``01_navigateur-memo.pdf``: the file name of one document."""
     return f"{atelier_id}-{kind}.{extension}"
+
+
+def documents_outdated(root: Path | str, out: Path | str | None = None) -> bool:
+    """True when a document is missing or older than what it is made from (content, notes, templates)."""
+    out = Path(out) if out else documents_dir(root)
+    sources = [*TEMPLATES.glob("*"), *Path(root).glob(f"*/{GUIDE_FILE}"), *Path(root).glob("*/atelier.yaml")]
+    newest_source = max((f.stat().st_mtime for f in sources if f.is_file()), default=0.0)
+    for notes in Path(root).glob(f"*/{GUIDE_FILE}"):
+        for kind in KINDS:
+            document = out / document_name(notes.parent.name, kind, "pdf")
+            if not document.is_file() or document.stat().st_mtime < newest_source:
+                return True
+    return False
 
 
 @dataclass
