@@ -203,7 +203,8 @@ def attach_live(path, store: LiveStore | None = None, participant: str | None = 
     """Hook ``path``'s live exercises to the store. Without a store, only under Voilà (else None)."""
     if not any(s.get("en_direct") for s in getattr(getattr(path, "atelier", None), "steps", [])):
         return None
-    if store is None:
+    in_page = store is None  # a participant's page under Voilà (else a test giving its own store)
+    if in_page:
         if not under_voila():
             return None
         try:
@@ -212,8 +213,9 @@ def attach_live(path, store: LiveStore | None = None, participant: str | None = 
             log.warning("En direct : base indisponible (%s)", type(exc).__name__)
             return None
         background = True if background is None else background
-        participant = participant or participant_from_query()
-    live = LiveParticipant(path, store, participant)
+    live = LiveParticipant(path, store, participant)  # hooks first: a preheated kernel does it in advance
+    if in_page and participant is None:
+        live.participant = participant_from_query() or live.participant  # waits for the request if preheated
     live.start()  # before the page is displayed: the browser receives the restored page
     if background:
         live.stop = threading.Event()
