@@ -40,7 +40,7 @@ def wait_http(url: str, timeout: float = 60) -> None:
 class Server:
     """``atelier lancer`` in a subprocess; its output is kept for the privacy checks."""
 
-    def __init__(self, tmp: Path, reserve: int = 1, extra_env: dict | None = None):
+    def __init__(self, tmp: Path, reserve: int = 1, extra_env: dict | None = None, extra_args: tuple = ()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = tmp / "serveur.log"
@@ -48,7 +48,7 @@ class Server:
         self._log_file = self.log.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "widgets.cli", "lancer", "--adresse", "127.0.0.1", "--port", str(self.port),
-             "--reserve", str(reserve)],
+             "--reserve", str(reserve), *extra_args],
             cwd=ROOT, env=env, stdout=self._log_file, stderr=subprocess.STDOUT)
         wait_http(self.url)
 

@@ -13,7 +13,8 @@ QUESTION = "Taper une adresse ou chercher ?"
 
 @pytest.fixture
 def live_server(tmp_path):
-    s = Server(tmp_path, reserve=1, extra_env={"ATELIERS_DONNEES": str(tmp_path / "donnees")})
+    s = Server(tmp_path, reserve=1, extra_env={"ATELIERS_DONNEES": str(tmp_path / "donnees")},
+               extra_args=("--reserve-session", "3"))
     yield s
     s.stop()
 
@@ -39,6 +40,8 @@ def test_two_participants_answer_and_the_reveal_reaches_both(live_server, page_f
     board.select_option("#choix-atelier", "01_navigateur")
     board.click("#nouvelle")
     board.wait_for_selector("#exercice-titre:not(:text('…'))")
+    # while the conseiller introduces the session, pages get ready for the room (1 → 3)
+    board.wait_for_selector("#pretes:has-text('arrivants : 3')", timeout=90_000)
 
     participants = [page_factory(360, 740), page_factory(1024, 768)]
     for p in participants:

@@ -1,6 +1,7 @@
 """Live group answers: the store under load, the participant hooks, the report, the animateur's pages."""
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -18,6 +19,7 @@ from widgets import cli
 from widgets.live import board
 from widgets.live.handlers import live_handlers
 from widgets.live.participant import attach_live
+from widgets.live.pool import SessionPool, notebook_of
 from widgets.live.secret import COOKIE, is_valid, new_secret
 from widgets.live.store import LiveError, LiveStore, new_participant_id
 from widgets.workshop import build_workshop
@@ -244,3 +246,52 @@ class TestAnimateurPages(tornado.testing.AsyncHTTPTestCase):
         assert r.code == 400 and "entre 0 et 999" in json.loads(r.body)["erreur"]
         join = self.fetch("/rejoindre", follow_redirects=False)
         assert join.code == 302 and "01_navigateur/atelier.ipynb?participant=" in join.headers["Location"]
+
+
+# -- pages prepared for the session's atelier --------------------------------------------------
+class FakeKernels:
+    """The part of Voilà's preheating kernel manager that the session pool uses."""
+
+    def __init__(self, reserve: int):
+        self.kernel_pools_config = {"default": {"pool_size": reserve}}
+        self._pools: dict[str, list] = {}
+        self.started = 0
+        self.shut: list[str] = []
+
+    def fill_if_needed(self, delay=None, notebook_name=None):
+        config = self.kernel_pools_config.get(notebook_name, self.kernel_pools_config["default"])
+        pool = self._pools.setdefault(notebook_name, [])
+        while len(pool) < config["pool_size"]:
+            self.started += 1
+            task = asyncio.get_running_loop().create_future()
+            task.set_result({"kernel_id": f"noyau-{self.started}"})
+            pool.append(task)
+
+    async def shutdown_kernel(self, kernel_id):
+        self.shut.append(kernel_id)
+
+
+def test_the_session_atelier_gets_more_pages_and_the_previous_one_gives_them_back():
+    async def scenario():
+        kernels = FakeKernels(reserve=2)
+        for atelier in ("01_navigateur", "02_courriel"):
+            kernels.fill_if_needed(notebook_name=notebook_of(atelier))
+        pool = SessionPool(lambda: kernels, reserve=2, session_reserve=5)
+        assert pool.ready("01_navigateur") == 2
+        pool.prepare("01_navigateur")
+        assert pool.ready("01_navigateur") == 5 and pool.ready("02_courriel") == 2
+        pool.prepare("02_courriel")
+        await asyncio.sleep(0)  # the shutdowns are scheduled on the server's loop
+        await asyncio.sleep(0)
+        assert pool.ready("02_courriel") == 5 and pool.ready("01_navigateur") == 2
+        assert len(kernels.shut) == 3  # the three extra pages of 01 are given back
+        kernels.fill_if_needed(notebook_name=notebook_of("01_navigateur"))  # a refill keeps the usual reserve
+        assert pool.ready("01_navigateur") == 2
+
+    asyncio.run(scenario())
+
+
+def test_without_preheating_the_session_pool_does_nothing():
+    pool = SessionPool(lambda: object(), reserve=0, session_reserve=6)
+    pool.prepare("01_navigateur")
+    assert pool.ready("01_navigateur") is None

@@ -147,7 +147,8 @@ def cmd_serve(args) -> int:
     secret = new_secret()
     prepare_documents(root)
     server = make_server(root, args.adresse, args.port, reserve=args.reserve, secret=secret,
-                         data_dir=str(data_dir), join_url=urls[0] + "rejoindre")
+                         data_dir=str(data_dir), join_url=urls[0] + "rejoindre",
+                         session_reserve=args.reserve_session)
     print("\nLes ateliers sont prêts.\n")
     if local_only:
         print(f"Ouvrez cette adresse sur cet ordinateur : {urls[0]}")
@@ -266,6 +267,9 @@ def build_parser() -> FrenchParser:
     p.add_argument("--dossier", help="dossier des ateliers (par défaut : ateliers/)")
     p.add_argument("--reserve", type=int, default=2,
                    help="pages préparées à l'avance par atelier, pour un affichage rapide (2 par défaut ; 0 : aucune)")
+    p.add_argument("--reserve-session", type=int, default=6, metavar="N",
+                   help="pages préparées pour l'atelier de la session en direct ouverte, le temps que la salle "
+                        "scanne le QR code (6 par défaut)")
     p.add_argument("--donnees", help="dossier de la base des réponses en direct "
                                       "(par défaut : ~/.local/share/ateliers-numeriques)")
     p.set_defaults(func=cmd_serve)

@@ -9,6 +9,7 @@ from jupyter_server.utils import url_path_join
 
 from widgets.live import board
 from widgets.live.page import animateur_html, refusal_html
+from widgets.live.pool import SessionPool, notebook_of
 from widgets.live.secret import COOKIE, is_valid
 from widgets.live.store import LiveError, LiveStore, new_participant_id
 
@@ -18,8 +19,9 @@ MAX_BODY = 10_000
 
 
 class LiveBase(tornado.web.RequestHandler):
-    def initialize(self, store: LiveStore, root: Path, secret: str, join_url: str = ""):
-        self.store, self.root, self.secret, self.join_url = store, Path(root), secret, join_url
+    def initialize(self, store: LiveStore, root: Path, secret: str, join_url: str = "",
+                   pool: SessionPool | None = None):
+        self.store, self.root, self.secret, self.join_url, self.pool = store, Path(root), secret, join_url, pool
 
     def set_default_headers(self) -> None:
         for key, value in HEADERS.items():
@@ -73,7 +75,13 @@ class StateHandler(LiveBase):
     def get(self) -> None:
         if not self.is_animateur():
             raise tornado.web.HTTPError(403)
-        self.finish(board.board_state(self.store, self.root))
+        state = board.board_state(self.store, self.root)
+        if state["session"] and self.pool is not None:
+            atelier = state["session"]["atelier"]
+            if notebook_of(atelier) not in self.pool.grown:  # e.g. a session kept across a restart
+                self.pool.prepare(atelier)
+            state["pages_pretes"] = self.pool.ready(atelier)
+        self.finish(state)
 
 
 class ActionHandler(LiveBase):
@@ -93,6 +101,8 @@ class ActionHandler(LiveBase):
                 message = "Exercice suivant affiché."
             elif action == "nouvelle":
                 board.start_session(self.store, self.root, data.get("atelier"))
+                if self.pool is not None:
+                    self.pool.prepare(data["atelier"])  # the room is about to scan the QR code
                 message = "Nouvelle session ouverte : les réponses repartent de zéro."
             else:
                 return self.refuse(400, "Cette action n'existe pas.")
@@ -146,8 +156,9 @@ class JoinHandler(LiveBase):
         self.redirect(f"{base}voila/render/{session['atelier']}/atelier.ipynb?participant={new_participant_id()}")
 
 
-def live_handlers(server_url: str, root: Path, store: LiveStore, secret: str, join_url: str = "") -> list:
-    args = {"store": store, "root": root, "secret": secret, "join_url": join_url}
+def live_handlers(server_url: str, root: Path, store: LiveStore, secret: str, join_url: str = "",
+                  pool: SessionPool | None = None) -> list:
+    args = {"store": store, "root": root, "secret": secret, "join_url": join_url, "pool": pool}
     return [(url_path_join(server_url, path), cls, args) for path, cls in (
         (r"/animateur/?", AnimateurPage), (r"/animateur/etat", StateHandler),
         (r"/animateur/action", ActionHandler), (r"/animateur/comptes", CountsHandler),

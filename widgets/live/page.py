@@ -61,7 +61,7 @@ SCRIPT = r"""
       s.ateliers.forEach(function (a) { var o = document.createElement("option"); o.value = a.id; o.textContent = a.titre; select.appendChild(o); });
     }
     if (!s.session) {
-      $("participants").textContent = "Aucune session ouverte";
+      $("participants").textContent = "Aucune session ouverte"; $("pretes").textContent = "";
       $("exercice-titre").textContent = "Choisissez un atelier, puis appuyez sur « Nouvelle session ».";
       $("total").textContent = ""; $("resultats").textContent = "";
       $("reveler").disabled = true; $("suivant").disabled = true;
@@ -69,6 +69,8 @@ SCRIPT = r"""
     }
     select.value = s.session.atelier;
     $("participants").textContent = s.connectes + (s.connectes > 1 ? " participants connectés" : " participant connecté");
+    $("pretes").textContent = (s.pages_pretes === undefined || s.pages_pretes === null) ? "" :
+      "Pages prêtes à l'avance pour les arrivants : " + s.pages_pretes;
     $("reveler").disabled = !s.courant; $("suivant").disabled = !s.courant;
     var c = s.courant;
     if (!c) { $("exercice-titre").textContent = "Cet atelier n'a pas d'exercice en direct."; return; }
@@ -129,7 +131,8 @@ def animateur_html(base_url: str, join_url: str) -> str:
 </head>
 <body data-base="{esc(base_url)}">
 <header class="animateur-entete"><h1>Résultats en direct</h1>
-<p id="participants" class="participants" role="status">…</p></header>
+<p id="participants" class="participants" role="status">…</p>
+<p id="pretes" class="pretes"></p></header>
 <main class="animateur">
 <section class="rejoindre" aria-labelledby="titre-rejoindre">
 <h2 id="titre-rejoindre">Pour participer</h2>

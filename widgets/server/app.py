@@ -97,6 +97,7 @@ class AtelierServer(Voila):
 
     description = "Sert les ateliers numériques."
     reserve = Integer(2, config=True, help="Noyaux préparés à l'avance pour chaque atelier (0 : aucun).")
+    session_reserve = Integer(6, config=True, help="Noyaux préparés pour l'atelier de la session en direct.")
     landing_footer = Unicode("", config=True, help="HTML ajouté au pied de la page d'accueil.")
     animateur_secret = Unicode("", config=True, help="Clé de la page de l'animateur (vide : page fermée).")
     live_data_dir = Unicode("", config=True, help="Dossier de la base des réponses en direct.")
@@ -132,10 +133,12 @@ class AtelierServer(Voila):
         from widgets.documents.handler import ROUTE as DOCUMENTS_ROUTE
         from widgets.documents.handler import DocumentsHandler
         from widgets.live.handlers import LANDING_SCRIPT, live_handlers
+        from widgets.live.pool import SessionPool
         from widgets.live.store import LiveStore
 
+        pool = SessionPool(lambda: self.kernel_manager, self.reserve, self.session_reserve)
         live = live_handlers(self.server_url, root, LiveStore(self.live_data_dir or None), self.animateur_secret,
-                             self.join_url)
+                             self.join_url, pool)
         ours = live + [
             (self.server_url, LandingHandler, {"root": root, "footer": self.landing_footer + LANDING_SCRIPT}),
             (url_path_join(self.server_url, r"/voila/?"), tornado.web.RedirectHandler, {"url": self.server_url}),
@@ -175,13 +178,15 @@ def server_config(root: Path, ip: str, port: int, reserve: int = 2, cull_after: 
 
 
 def make_server(root: Path, ip: str, port: int, reserve: int = 2, secret: str = "", data_dir: str = "",
-                join_url: str = "") -> AtelierServer:
+                join_url: str = "", session_reserve: int = 6) -> AtelierServer:
     """An initialised (not yet listening) server (``secret``: the animateur page's key)."""
     use_project_template()
     config = server_config(Path(root).resolve(), ip, port, reserve)
     config.AtelierServer.animateur_secret = secret
     config.AtelierServer.live_data_dir = data_dir
     config.AtelierServer.join_url = join_url
+    config.AtelierServer.reserve = reserve
+    config.AtelierServer.session_reserve = session_reserve
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
     app = AtelierServer(config=config)
