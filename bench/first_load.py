@@ -2,14 +2,18 @@
 
 Prints, for each server: time until the first exercise is clickable in Chromium (first and repeat
 visit), bytes transferred (first and repeat visit), wall time for N simultaneous first loads of the
-page, and memory per participant (USS of one kernel); then the ratios ours / plain Voilà.
+page (for ours, also once the conseiller has opened a live session, which prepares pages for the room),
+and memory per participant (USS of one kernel); then the ratios ours / plain Voilà.
 Only 127.0.0.1 is contacted; every loop is bounded.  Usage:
     .venv/bin/python bench/first_load.py [--visits 3] [--simultaneous 20] [--reserve 2]
 """
 from __future__ import annotations
 
 import argparse
+import http.cookiejar
+import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -45,7 +49,7 @@ def wait_http(url: str, timeout: float = 90) -> None:
     raise RuntimeError(url)
 
 
-def start(kind: str, reserve: int) -> tuple[subprocess.Popen, str]:
+def start(kind: str, reserve: int, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
     if kind == "ateliers":
@@ -56,7 +60,8 @@ def start(kind: str, reserve: int) -> tuple[subprocess.Popen, str]:
         cmd = [sys.executable, "-m", "voila", str(ROOT / "ateliers" / NOTEBOOK), "--no-browser",
                f"--port={port}", "--Voila.ip=127.0.0.1"]
         page = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     wait_http(f"http://127.0.0.1:{port}/voila/static/voila.js" if kind == "ateliers" else page)
     if kind == "ateliers":
         time.sleep(3 + 2 * reserve)  # let the pool fill, as it does while the conseiller talks
@@ -102,15 +107,34 @@ def simultaneous(url: str, n: int) -> float:
     return time.perf_counter() - t0
 
 
+def open_session(log: Path, atelier: str = "01_navigateur", timeout: float = 180) -> int:
+    """Open a live session as the conseiller does; wait (bounded) until its pages are ready; how many."""
+    key_url = re.search(r"http://127\.0\.0\.1:\d+/animateur\?cle=\S+", log.read_text()).group(0)
+    base = key_url.split("animateur")[0]
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    opener.open(key_url, timeout=30).read()
+    action = urllib.request.Request(base + "animateur/action", method="POST", headers={"X-Animateur": "1"},
+                                    data=json.dumps({"action": "nouvelle", "atelier": atelier}).encode())
+    opener.open(action, timeout=30).read()
+    deadline, ready, last = time.time() + timeout, 0, -1
+    while time.time() < deadline:
+        ready = json.loads(opener.open(base + "animateur/etat", timeout=30).read()).get("pages_pretes") or 0
+        if ready == last and ready > 0:  # stable: the pool is full
+            break
+        last = ready
+        time.sleep(3)
+    return ready
+
+
 def memory_per_participant(proc) -> float:
     uss = [k.memory_full_info().uss for k in kernels(proc)]
     return statistics.median(uss) / 2**20 if uss else float("nan")
 
 
-def measure(kind: str, visits: int, n: int, reserve: int) -> dict:
+def measure(kind: str, visits: int, n: int, reserve: int, log: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    proc, url = start(kind, reserve)
+    proc, url = start(kind, reserve, log)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -120,6 +144,9 @@ def measure(kind: str, visits: int, n: int, reserve: int) -> dict:
         if kind == "ateliers":
             time.sleep(2 + reserve)  # refill the pool after the browser visits
         result["simultaneous_s"] = simultaneous(url, n)
+        if kind == "ateliers":
+            result["session_ready"] = open_session(log)
+            result["session_s"] = simultaneous(url, n)
     finally:
         proc.terminate()
         try:
@@ -135,8 +162,19 @@ def main() -> None:
     parser.add_argument("--simultaneous", type=int, default=20)
     parser.add_argument("--reserve", type=int, default=2)
     args = parser.parse_args()
-    plain = measure("voila", args.visits, args.simultaneous, args.reserve)
-    ours = measure("ateliers", args.visits, args.simultaneous, args.reserve)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env_data = os.environ.get("ATELIERS_DONNEES")
+        os.environ["ATELIERS_DONNEES"] = tmp  # the benchmark's live session stays out of the real one
+        try:
+            plain = measure("voila", args.visits, args.simultaneous, args.reserve, Path(tmp) / "voila.log")
+            ours = measure("ateliers", args.visits, args.simultaneous, args.reserve, Path(tmp) / "ateliers.log")
+        finally:
+            if env_data is None:
+                os.environ.pop("ATELIERS_DONNEES", None)
+            else:
+                os.environ["ATELIERS_DONNEES"] = env_data
     rows = [("time to first clickable exercise, first visit (s)", "first_s"),
             ("time to first clickable exercise, repeat visit (s)", "repeat_s"),
             ("bytes transferred, first visit (KiB)", "first_bytes"),
@@ -150,6 +188,9 @@ def main() -> None:
         if "bytes" in key:
             a, b = a / 1024, b / 1024
         print(f"{label:55} {a:12.2f} {b:12.2f} {b / a if a else float('nan'):7.2f}")
+    a, b = plain["simultaneous_s"], ours["session_s"]
+    label = f"{args.simultaneous} simultaneous, live session opened ({ours['session_ready']} ready) (s)"
+    print(f"{label:55} {a:12.2f} {b:12.2f} {b / a:7.2f}")
 
 
 if __name__ == "__main__":

@@ -124,3 +124,40 @@ def test_an_edited_content_file_is_read_again(tmp_path):
     file.write_text(file.read_text(encoding="utf-8").replace("niveau: Débutant", "niveau: Facile"), encoding="utf-8")
     with pytest.raises(ContentError):
         load_atelier(folder)
+
+
+# -- a participant's kernel does not validate again what the server validated -------------------
+KERNEL = """
+import os, sys
+from widgets.workshop import show_workshop
+page = show_workshop(".")
+print(len(page.path.steps) if page.path else 0, "jsonschema" in sys.modules, page.error is not None)
+"""
+
+
+def run_kernel_like(folder: Path, validated: str) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ATELIERS_CONTENUS_VALIDES": validated}
+    out = subprocess.run([sys.executable, "-c", KERNEL], cwd=folder, env=env, capture_output=True, text=True,
+                         check=True)
+    return out.stdout.split()
+
+
+def test_a_kernel_skips_validation_only_for_the_file_the_server_validated(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.delenv("ATELIERS_CONTENUS_VALIDES", raising=False)
+    folder = tmp_path / "01_navigateur"
+    shutil.copytree(ROOT / "ateliers" / "01_navigateur", folder)
+    list_ateliers(tmp_path)  # what the server does at launch
+    validated = os.environ["ATELIERS_CONTENUS_VALIDES"]
+    steps = str(len(load_atelier(folder).steps))
+    assert run_kernel_like(folder, validated) == [steps, "False", "False"]  # no jsonschema at all
+    assert run_kernel_like(folder, "") == [steps, "True", "False"]  # unknown: validated in full
+    # the conseiller edits the file while the server runs: a new mistake is still explained
+    text = (folder / "atelier.yaml").read_text(encoding="utf-8").replace("titre:", "titr:", 1)
+    (folder / "atelier.yaml").write_text(text, encoding="utf-8")
+    assert run_kernel_like(folder, validated)[2] == "True"

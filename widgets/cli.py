@@ -145,6 +145,9 @@ def cmd_serve(args) -> int:
     hosts = ["127.0.0.1"] if local_only else (local_addresses() if args.adresse in ("0.0.0.0", "::") else [args.adresse])
     urls = [f"http://{h}:{args.port}/" for h in hosts] or [f"http://127.0.0.1:{args.port}/"]
     secret = new_secret()
+    from widgets.content import list_ateliers
+
+    list_ateliers(root)  # validated once here: the participants' kernels, started next, need not do it again
     prepare_documents(root)
     server = make_server(root, args.adresse, args.port, reserve=args.reserve, secret=secret,
                          data_dir=str(data_dir), join_url=urls[0] + "rejoindre",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import hashlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -16,15 +17,13 @@ from typing import Any
 
 import yaml
 
-if "jsonschema" not in sys.modules:
-    # jsonschema loads an optional IRI grammar (rfc3987_syntax) at import: over a second in every
-    # participant's kernel, for a format no content file uses. Skip it where jsonschema is not loaded yet.
-    sys.modules.setdefault("rfc3987_syntax", None)
-import jsonschema  # noqa: E402
-
 DATA = Path(__file__).parent / "data"
 CONTENT_FILE = "atelier.yaml"
 NOTEBOOK_FILE = "atelier.ipynb"
+#: Digests of the content files the server has fully validated. A participant's kernel inherits the
+#: server's environment: it skips validating again a file that has not changed since (a changed file
+#: has another digest and is validated in full, with its French errors).
+VALIDATED_ENV = "ATELIERS_CONTENUS_VALIDES"
 
 TYPE_NAMES = {
     "string": "un texte",
@@ -76,19 +75,24 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
     return "la mise en forme n'est pas correcte (vérifiez le décalage des lignes et les guillemets)."
 
 
+def read_text(path: Path) -> str:
+    """The text of a content file, or its French error."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(path, "ce fichier est introuvable.") from None
+    except UnicodeDecodeError:
+        raise ContentError(path, "ce fichier n'est pas enregistré en UTF-8. "
+                                 "Enregistrez-le en UTF-8 avec votre éditeur de texte.") from None
+    except OSError:
+        raise ContentError(path, "ce fichier ne peut pas être lu.") from None
+
+
 def read_yaml(path: Path | str, text: str | None = None) -> tuple[Any, yaml.Node | None]:
     """Read a YAML file; return its data and its node tree (for line numbers)."""
     path = Path(path)
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ContentError(path, "ce fichier est introuvable.") from None
-        except UnicodeDecodeError:
-            raise ContentError(path, "ce fichier n'est pas enregistré en UTF-8. "
-                                     "Enregistrez-le en UTF-8 avec votre éditeur de texte.") from None
-        except OSError:
-            raise ContentError(path, "ce fichier ne peut pas être lu.") from None
+        text = read_text(path)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -142,7 +146,18 @@ def describe_place(path: list, data: Any = None) -> str:
     return " → ".join(parts)
 
 
-def _french(error: jsonschema.ValidationError) -> str:
+def _jsonschema():
+    """jsonschema, imported when a file is validated (a participant's kernel usually needs it not)."""
+    if "jsonschema" not in sys.modules:
+        # jsonschema loads an optional IRI grammar (rfc3987_syntax) at import: over a second, for a
+        # format no content file uses. Skip it where jsonschema is not loaded yet.
+        sys.modules.setdefault("rfc3987_syntax", None)
+    import jsonschema
+
+    return jsonschema
+
+
+def _french(error) -> str:
     v = error.validator
     val = error.validator_value
     inst = error.instance
@@ -185,7 +200,7 @@ def _french(error: jsonschema.ValidationError) -> str:
 def validate(data: Any, schema: dict, file: Path | str, node: yaml.Node | None = None,
              base_path: list | None = None, root: Any = None) -> None:
     """Validate ``data`` against ``schema``; raise the first mistake as a French ``ContentError``."""
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = _jsonschema().Draft202012Validator(schema)
     # Shallowest first; at the same place, an unknown key (a typo) explains more than a missing one.
     errors = sorted(validator.iter_errors(data), key=lambda e: (
         len(e.absolute_path), e.validator != "additionalProperties", list(map(str, e.absolute_path))))
@@ -282,15 +297,24 @@ def load_atelier(folder: Path | str) -> Atelier:
     return atelier
 
 
-def _load_atelier(folder: Path, file: Path) -> Atelier:
-    from widgets.steps import check_step  # late import: step types import the components
+def content_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
-    data, node = read_yaml(file)
-    if data is None:
-        raise ContentError(file, "le fichier est vide.")
-    validate(data, _atelier_schema(), file, node)
-    for index, step in enumerate(data["etapes"]):
-        check_step(step, file, node, ["etapes", index], data, folder)
+
+def _remember_validated(digest: str) -> None:
+    known = os.environ.get(VALIDATED_ENV, "").split()
+    if digest not in known:
+        os.environ[VALIDATED_ENV] = " ".join([*known, digest][-64:])
+
+
+def _load_atelier(folder: Path, file: Path) -> Atelier:
+    text = read_text(file)
+    digest = content_digest(text)
+    if digest in os.environ.get(VALIDATED_ENV, "").split():
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # validated as it is
+    else:
+        data = _validated(folder, file, text)
+        _remember_validated(digest)
     return Atelier(
         folder=folder,
         title=data["titre"],
@@ -304,6 +328,19 @@ def _load_atelier(folder: Path, file: Path) -> Atelier:
         order=data.get("ordre", 99),
         extra={k: data[k] for k in ("public", "prerequis", "tablette") if k in data},
     )
+
+
+def _validated(folder: Path, file: Path, text: str) -> dict:
+    """The data of ``text``, once fully validated (its French error otherwise)."""
+    from widgets.steps import check_step  # late import: step types import the components
+
+    data, node = read_yaml(file, text)
+    if data is None:
+        raise ContentError(file, "le fichier est vide.")
+    validate(data, _atelier_schema(), file, node)
+    for index, step in enumerate(data["etapes"]):
+        check_step(step, file, node, ["etapes", index], data, folder)
+    return data
 
 
 def list_ateliers(root: Path | str) -> tuple[list[Atelier], list[ContentError]]:

@@ -15,7 +15,6 @@ from widgets.simulations.social_post import Post, social_post_html
 from widgets.sorting import Item, SortingExercise
 from widgets.step_types.core import OPTION, TEXT, check_has_correct, options_from
 from widgets.steps import step_type
-from widgets.tools.domain_age_tool import DomainAgeTool
 from widgets.true_false_series import Statement, TrueFalseSeries
 from widgets.ui import box, esc, html_block
 
@@ -102,6 +101,8 @@ def build_legal_page(step, ctx):
     "en_ligne": {"type": "boolean", "description": "false : ne jamais utiliser Internet (exemples enregistrés)."},
 }, exercise=False)
 def build_domain_age(step, ctx):
+    from widgets.tools.domain_age_tool import DomainAgeTool  # with requests: only in the kernel that shows it
+
     return DomainAgeTool(step.get("consigne", ""), step.get("exemples"), online=step.get("en_ligne", True))
 
 
