@@ -71,6 +71,8 @@ class NotFoundHandler(FrenchErrorMixin, tornado.web.RequestHandler):
 #: Voilà's front-end files do not change while the server runs: let browsers keep them for a
 #: workshop's length, so that a second visit (or a reload) downloads almost nothing.
 STATIC_CACHE_SECONDS = 4 * 3600
+#: Front-end extensions the pages never use (code highlighting, JupyterLab's preview button).
+UNUSED_EXTENSIONS = ["jupyterlab_pygments", "@voila-dashboards/jupyterlab-preview"]
 WS_PING_INTERVAL_MS = 30_000
 #: Tornado's loggers write English warnings in the conseiller's terminal: only errors get through.
 QUIET_LOGGERS = ("tornado.general", "tornado.application", "tornado.access", "tornado.websocket")
@@ -165,6 +167,7 @@ def server_config(root: Path, ip: str, port: int, reserve: int = 2, cull_after: 
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.allow_template_override = "NO"
     c.VoilaConfiguration.allow_theme_override = "NO"
+    c.VoilaConfiguration.extension_denylist = UNUSED_EXTENSIONS
     c.VoilaConfiguration.file_allowlist = MEDIA_ALLOWLIST
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|yaml|yml|md|json|txt|csv|sqlite|db)"]
     c.VoilaConfiguration.preheat_kernel = reserve > 0
