@@ -6,12 +6,14 @@ import csv
 import io
 import json
 import multiprocessing
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 import tornado.testing
 import tornado.web
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -295,3 +297,45 @@ def test_without_preheating_the_session_pool_does_nothing():
     pool = SessionPool(lambda: object(), reserve=0, session_reserve=6)
     pool.prepare("01_navigateur")
     assert pool.ready("01_navigateur") is None
+
+
+# -- any exercise of any atelier can take part, with only the flag --------------------------------
+@pytest.mark.parametrize("atelier_id", sorted(p.parent.name for p in ROOT.glob("*/atelier.yaml")))
+def test_every_exercise_of_every_atelier_can_be_live(atelier_id, tmp_path):
+    from widgets.testing import answer_wrong_then_right, exercises_in
+
+    root = tmp_path / "ateliers"
+    shutil.copytree(ROOT / atelier_id, root / atelier_id)
+    content = root / atelier_id / "atelier.yaml"
+    data = yaml.safe_load(content.read_text(encoding="utf-8"))
+    for step in data["etapes"]:
+        step["en_direct"] = True  # the only change a conseiller makes
+    content.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    store = LiveStore(tmp_path / "donnees")
+    session = board.start_session(store, root, atelier_id)
+    pid = new_participant_id()
+    path = build_workshop(root / atelier_id)
+    live = attach_live(path, store=store, participant=pid, background=False)
+    answered = []
+    for index in range(len(path.steps)):
+        path.go(index)
+        found = exercises_in(path.body)
+        if found:
+            answer_wrong_then_right(found[0])
+            answered.append(f"{atelier_id}/{index + 1}")
+    assert answered and sorted(live.exercises) == sorted(answered)
+    for exercise_id in answered:  # each one reached the board, with labels and a right answer in words
+        assert sum(store.counts(session, exercise_id).values()) >= 1, exercise_id
+        store.set_current(session, exercise_id)
+        board.reveal_current(store, root)
+        shown = board.board_state(store, root)["courant"]
+        assert shown["total"] >= 1 and shown["barres"], exercise_id
+        assert all(b["libelle"].strip() for b in shown["barres"]), exercise_id
+        assert shown["bonne_reponse"].strip() or not live.exercises[exercise_id].correct_choices(), exercise_id
+    live.poll()  # the revealed answers reach the participant's page
+    assert all(live.reveal_boxes[e].text for e in answered)
+    again = build_workshop(root / atelier_id)  # a reload: same step, nothing counted twice
+    before = {e: store.counts(session, e) for e in answered}
+    attach_live(again, store=store, participant=pid, background=False)
+    assert again.index == len(path.steps) - 1
+    assert {e: store.counts(session, e) for e in answered} == before

@@ -63,3 +63,11 @@ class Exercise(widgets.VBox):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.exercise_id or ''})"
+
+
+def exercises_in(widget: widgets.Widget) -> list[Exercise]:
+    """Every exercise inside ``widget`` (depth first)."""
+    found = [widget] if isinstance(widget, Exercise) else []
+    for child in getattr(widget, "children", ()):
+        found += exercises_in(child)
+    return found

@@ -9,17 +9,9 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from widgets.choice import ChoiceExercise
-from widgets.exercise import Exercise
+from widgets.exercise import Exercise, exercises_in
 from widgets.sorting import SortingExercise
 from widgets.spot import SpotExercise
-
-
-def exercises_in(widget: widgets.Widget) -> list[Exercise]:
-    """Every exercise inside ``widget`` (depth first)."""
-    found = [widget] if isinstance(widget, Exercise) else []
-    for child in getattr(widget, "children", ()):
-        found += exercises_in(child)
-    return found
 
 
 def answer_wrong_then_right(ex: Exercise) -> tuple[bool, bool]:

@@ -10,7 +10,7 @@ import threading
 import time
 from urllib.parse import parse_qs
 
-from widgets.exercise import Exercise
+from widgets.exercise import Exercise, exercises_in
 from widgets.feedback import Feedback
 from widgets.live.request import query_string
 from widgets.live.store import LiveError, LiveStore, clean_participant, new_participant_id
@@ -32,13 +32,6 @@ def participant_from_query() -> str | None:
     here, so whatever is restored afterwards is part of the page the browser receives.
     """
     return clean_participant((parse_qs(query_string()).get("participant") or [None])[0])
-
-
-def exercises_in(widget) -> list[Exercise]:
-    found = [widget] if isinstance(widget, Exercise) else []
-    for child in getattr(widget, "children", ()):
-        found += exercises_in(child)
-    return found
 
 
 def exercise_meta(exercise: Exercise, title: str) -> dict:
