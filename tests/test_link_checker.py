@@ -118,6 +118,24 @@ CASES = [
     ("mailto:contact@example.fr", "attention", None, {"mailto_link"}),
     ("tel:+33899123456", "attention", None, {"phone_link"}),
     ("jean.dupont@orange.fr", "attention", None, {"email_address"}),
+    # A site name dressed as another one, for brands outside the official list.
+    ("https://paypal.com.secure.account-verify.ru/", "danger", "account-verify.ru", {"domain_in_subdomain"}),
+    ("https://www.credit-agricole.fr.mon-compte.online", "danger", "mon-compte.online", {"domain_in_subdomain"}),
+    ("https://chronopost.fr-livraison.com/colis", "danger", "fr-livraison.com", {"extension_hyphen"}),
+    ("https://leboncoin.fr-paiement.com/securise", "danger", "fr-paiement.com", {"extension_hyphen"}),
+    # Another address carried inside the link (open redirects, « #@ » decoration).
+    ("https://www.google.com/url?q=https://colis-en-attente.com/", "attention", "google.com",
+     {"carried_address"}),
+    ("https://partage.example.com/r?u=https%3A%2F%2Fpaiement-amende.com%2F", "attention", "example.com",
+     {"carried_address"}),
+    ("https://mon-site-perso.com#@impots.gouv.fr", "attention", "mon-site-perso.com", {"carried_address"}),
+    # Real sites that must stay calm: regional names, technical names, towns full of hyphens.
+    ("https://accounts.google.com/signin?continue=https://mail.google.com/", "ok", "google.com", set()),
+    ("https://api.eu.mailgun.net/v3", "ok", "mailgun.net", set()),
+    ("https://m.fr.aliexpress.com/", "ok", "aliexpress.com", set()),
+    ("https://declaration.net-entreprises.fr/", "ok", "net-entreprises.fr", set()),
+    ("https://www.mairie-saint-remy-de-provence.fr/", "ok", "mairie-saint-remy-de-provence.fr", set()),
+    ("https://fr.wikipedia.org/wiki/Alba-la-Romaine", "ok", "wikipedia.org", set()),
 ]
 
 

@@ -289,6 +289,8 @@ def _name_alerts(parsed: ParsedLink, domain: str, suffix: str, subdomain: str, l
         alerts.append(Alert("fake_gouv", msg.ALERTS["fake_gouv"].format(domain=domain), "danger"))
     if suffix == "gouv.fr" and lookalike is None:
         return alerts
+    if lookalike is None:
+        alerts.extend(_disguise_alerts(domain, subdomain, label, parsed.rest))
     if domain in load_list(SHORTENERS_FILE) or parsed.host_unicode in load_list(SHORTENERS_FILE):
         alerts.append(Alert("shortener", msg.ALERTS["shortener"].format(domain=domain),
                             "attention"))
@@ -302,13 +304,52 @@ def _name_alerts(parsed: ParsedLink, domain: str, suffix: str, subdomain: str, l
         alerts.append(Alert("suspicious_words",
                             msg.ALERTS["suspicious_words"].format(words=shown), "attention"))
     hyphens = parsed.host_unicode.count("-")
-    if hyphens >= 3:
+    # French place names are full of hyphens (mairie-saint-jean-de-luz.fr): not a sign under .fr
+    if hyphens >= 3 and suffix != "fr":
         alerts.append(Alert("many_hyphens", msg.ALERTS["many_hyphens"].format(count=hyphens),
                             "attention"))
     pieces = [p for p in subdomain.split(".") if p and p != "www"]
     if len(pieces) >= 3:
         alerts.append(Alert("many_subdomains",
                             msg.ALERTS["many_subdomains"].format(domain=domain), "attention"))
+    return alerts
+
+
+#: Endings that make a host read as a whole site name when they stand inside it
+#: (« paypal.com.compte-verif.ru », « chronopost.fr-livraison.com »). Country codes often used
+#: as regional sub-names (eu, de, uk…) are left out: « api.eu.exemple.com » is ordinary.
+_VISUAL_ENDINGS = ("com", "fr", "net", "org", "gouv")
+_HYPHEN_ENDINGS = ("com", "fr", "gouv")
+#: Technical first names of real hosts (« m.fr.exemple.com », « api.fr.exemple.com »): no disguise.
+_TECHNICAL = ("", "www", "m", "mobile", "api", "login", "auth", "secure", "static", "cdn", "img", "mail", "app")  # « chronopost.fr-livraison.com » (net-, org- name real sites)
+_CARRIED = re.compile(r"(?:https?:|https?%3a)(?://|%2f%2f)([^/?#&%\s]+)", re.IGNORECASE)
+_AT_HOST = re.compile(r"(?:^|[/#?&=])@([a-z0-9][a-z0-9.-]*\.[a-z]{2,})", re.IGNORECASE)
+
+
+def _disguise_alerts(domain: str, subdomain: str, label: str, rest: str) -> list[Alert]:
+    """A site name dressed as another one, and other addresses carried inside the link."""
+    alerts = []
+    pieces = subdomain.split(".") if subdomain else []
+    for k in range(1, len(pieces)):
+        if pieces[k] in _VISUAL_ENDINGS and pieces[k - 1] not in _TECHNICAL:
+            end = k + 1
+            while end < len(pieces) and pieces[end] in _VISUAL_ENDINGS:  # « ville.gouv.fr »
+                end += 1
+            fake = ".".join(pieces[:end]).removeprefix("www.")
+            alerts.append(Alert("domain_in_subdomain",
+                                msg.ALERTS["domain_in_subdomain"].format(fake=fake, domain=domain), "danger"))
+            break
+    ending = label.split("-", 1)[0]
+    if pieces and pieces[-1] != "www" and "-" in label and ending in _HYPHEN_ENDINGS:
+        fake = f"{pieces[-1]}.{ending}"
+        alerts.append(Alert("extension_hyphen",
+                            msg.ALERTS["extension_hyphen"].format(fake=fake, domain=domain), "danger"))
+    for found in [*_CARRIED.finditer(rest[:4096]), *_AT_HOST.finditer(rest[:4096])]:
+        other = found.group(1).casefold().rsplit("@", 1)[-1].split(":", 1)[0]
+        if split_host(other).registrable not in (None, domain):  # another site than this one
+            alerts.append(Alert("carried_address",
+                                msg.ALERTS["carried_address"].format(other=shorten(other, 60)), "attention"))
+            break
     return alerts
 
 

@@ -144,6 +144,18 @@ ALERTS = {
         "Ce nom contient « gouv » pour faire croire à un site de l'État. Mais les sites de "
         "l'État se terminent toujours par « .gouv.fr », et celui-ci est {domain}."
     ),
+    "domain_in_subdomain": (
+        "L'adresse commence par « {fake} », mais ce n'est qu'un décor pour tromper : "
+        "ce lien mène en réalité au site écrit à la fin, {domain}."
+    ),
+    "extension_hyphen": (
+        "L'adresse semble finir par « {fake} », mais le tiret change tout : ce lien mène en "
+        "réalité au site {domain}."
+    ),
+    "carried_address": (
+        "Ce lien contient une autre adresse ({other}) : il peut vous y envoyer sans que vous le "
+        "voyiez. Ne vous fiez pas au début du lien."
+    ),
     "shortener": (
         "C'est un lien raccourci ({domain}) : on ne voit pas où mène ce lien. "
         "Les escrocs s'en servent pour cacher le vrai site."
