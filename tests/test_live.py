@@ -18,12 +18,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from widgets import cli
+from widgets.choice import ChoiceExercise
 from widgets.live import board
 from widgets.live.handlers import live_handlers
 from widgets.live.participant import attach_live
 from widgets.live.pool import SessionPool, notebook_of
 from widgets.live.secret import COOKIE, is_valid, new_secret
 from widgets.live.store import LiveError, LiveStore, new_participant_id
+from widgets.sorting import SortingExercise
+from widgets.spot import SpotExercise
 from widgets.workshop import build_workshop
 
 ROOT = Path(__file__).resolve().parent.parent / "ateliers"
@@ -336,6 +339,9 @@ def test_every_exercise_of_every_atelier_can_be_live(atelier_id, tmp_path):
     assert all(live.reveal_boxes[e].text for e in answered)
     again = build_workshop(root / atelier_id)  # a reload: same step, nothing counted twice
     before = {e: store.counts(session, e) for e in answered}
-    attach_live(again, store=store, participant=pid, background=False)
+    restored = attach_live(again, store=store, participant=pid, background=False)
     assert again.index == len(path.steps) - 1
     assert {e: store.counts(session, e) for e in answered} == before
+    for exercise_id, exercise in restored.exercises.items():  # the answers shown again, where they can be
+        if isinstance(exercise, (ChoiceExercise, SpotExercise, SortingExercise)):
+            assert exercise.solved and exercise.feedback.kind == "correct", exercise_id

@@ -146,6 +146,13 @@ class ChoiceExercise(Exercise):
         self._answered(",".join(str(i) for i in sorted(chosen_set)), correct)
 
     # -- for live results ---------------------------------------------------------------
+    def replay_answer(self, choice: str) -> None:
+        parts = [int(p) for p in choice.split(",") if p.isdigit() and int(p) < len(self.options)]
+        if self.multiple:
+            self.validate(parts)
+        elif parts:
+            self.choose(parts[0])
+
     def choice_labels(self) -> dict[str, str]:
         return {str(i): o.text for i, o in enumerate(self.options)}
 

@@ -53,6 +53,10 @@ class Exercise(widgets.VBox):
         """Show a kind French error in the feedback region."""
         self.feedback.show("erreur", message)
 
+    def replay_answer(self, choice: str) -> None:
+        """Give again an answer this exercise reported as ``choice`` (a reloaded page); by default nothing:
+        the answer stays counted, the exercise shows fresh."""
+
     def choice_labels(self) -> dict[str, str]:
         """Choice identifier → label, for counting answers (overridden by exercises with choices)."""
         return {}

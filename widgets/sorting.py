@@ -79,6 +79,12 @@ class SortingExercise(Exercise):
     def _on_check(self, _button=None) -> None:
         self.check()
 
+    def replay_answer(self, choice: str) -> None:
+        for i, category in enumerate(choice.split("|")[:len(self.items)]):
+            if category in self.categories:
+                self.place(i, category)
+        self.check()
+
     def check(self) -> None:
         """Compare the placement with the answer and explain each item that is wrong or missing."""
         if self.solved:

@@ -75,5 +75,11 @@ class SpotExercise(Exercise):
             self.feedback.show("partiel" if found else "incorrect", "\n".join(lines))
         self._answered(",".join(str(i) for i in sorted(chosen_set)), correct)
 
+    def replay_answer(self, choice: str) -> None:
+        chosen = [int(p) for p in choice.split(",") if p.isdigit() and int(p) < len(self.pieces)]
+        for i, toggle in enumerate(self.toggles):
+            toggle.value = i in chosen
+        self.check(chosen)
+
     def correct_choices(self) -> set[str]:
         return {",".join(str(i) for i, p in enumerate(self.pieces) if p.suspicious)}

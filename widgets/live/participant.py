@@ -46,18 +46,6 @@ def exercise_meta(exercise: Exercise, title: str) -> dict:
             "explication": getattr(exercise, "explanation", "") or ""}
 
 
-def replay(exercise: Exercise, choice: str) -> None:
-    """Give ``choice`` again to ``exercise`` (after a reload)."""
-    from widgets.choice import ChoiceExercise
-
-    if isinstance(exercise, ChoiceExercise):
-        parts = [int(p) for p in choice.split(",") if p.isdigit()]
-        if exercise.multiple:
-            exercise.validate(parts)
-        elif parts:
-            exercise.choose(parts[0])
-
-
 class LiveParticipant:
     """Links one participant's path to the live store."""
 
@@ -149,7 +137,10 @@ class LiveParticipant:
                     if 0 <= index < len(self.path.steps):
                         self.path.steps[index].widget()  # builds (and hooks) the exercise
                     if exercise_id in self.exercises:
-                        replay(self.exercises[exercise_id], choice)
+                        try:
+                            self.exercises[exercise_id].replay_answer(choice)
+                        except Exception as exc:  # noqa: BLE001 - the other answers still come back
+                            log.warning("En direct : réponse non reprise (%s)", type(exc).__name__)
                 if step:
                     self.path.go(step)
             finally:
