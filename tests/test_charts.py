@@ -193,3 +193,56 @@ def test_matplotlib_is_not_imported_with_the_module():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
     assert charts.DEFAULT_DATASET.is_file()
+
+
+# -- charts drawn once, read by every kernel --------------------------------------------------------
+def test_a_kept_chart_is_the_drawn_chart_and_spares_pandas(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    from widgets import chart_cache
+
+    monkeypatch.setenv("ATELIERS_CACHE", str(tmp_path))
+    assert sorted(chart_cache.missing()) == sorted(chart_cache.KINDS)
+    chart_cache.prepare_charts()  # what « atelier lancer » does, in another process
+    assert chart_cache.missing() == []
+    for kind in chart_cache.KINDS:
+        kept, drawn = chart_cache.cached_chart(kind), chart_cache.draw(kind)
+        assert (kept.alt, kept.explanation, kept.misleading, kept.ylim) == \
+            (drawn.alt, drawn.explanation, drawn.misleading, drawn.ylim)
+        ET.fromstring(kept.svg)
+    code = ("import sys\nfrom widgets.workshop import build_workshop\npath = build_workshop('.')\n"
+            "shown = [i for i, s in enumerate(path.atelier.steps) if s.get('type') == 'graphique']\n"
+            "for i in shown: path.go(i)\n"
+            "print(len(shown), 'pandas' in sys.modules, 'matplotlib' in sys.modules)")
+    folder = charts.DEFAULT_DATASET.parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=folder, capture_output=True, text=True, check=True,
+                         env={**os.environ, "ATELIERS_CACHE": str(tmp_path)})
+    shown, pandas_loaded, matplotlib_loaded = out.stdout.split()
+    assert int(shown) >= 1 and pandas_loaded == matplotlib_loaded == "False"
+
+
+def test_a_damaged_or_unwritable_cache_still_gives_the_chart(tmp_path, monkeypatch):
+    from widgets import chart_cache
+
+    monkeypatch.setenv("ATELIERS_CACHE", str(tmp_path))
+    kept = chart_cache.cached_chart("honnete")
+    file = next((tmp_path / "graphiques").glob("honnete-*.json"))
+    file.write_text("{pas du json", encoding="utf-8")
+    assert chart_cache.cached_chart("honnete").alt == kept.alt  # drawn again, and kept again
+    assert chart_cache._read(file) is not None
+    blocked = tmp_path / "fichier"
+    blocked.write_text("x")
+    monkeypatch.setenv("ATELIERS_CACHE", str(blocked))  # a file where the folder should be
+    assert chart_cache.cached_chart("axe_coupe").misleading
+
+
+def test_edited_figures_are_drawn_again(tmp_path):
+    from widgets import chart_cache
+
+    copy = tmp_path / "illectronisme.csv"
+    copy.write_bytes(charts.DEFAULT_DATASET.read_bytes())
+    before = chart_cache.chart_key("honnete", copy)
+    copy.write_bytes(copy.read_bytes().replace(b"2021", b"2020", 1))
+    assert chart_cache.chart_key("honnete", copy) != before

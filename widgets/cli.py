@@ -149,6 +149,9 @@ def cmd_serve(args) -> int:
 
     list_ateliers(root)  # validated once here: the participants' kernels, started next, need not do it again
     prepare_documents(root)
+    from widgets.chart_cache import prepare_charts
+
+    prepare_charts()  # drawn once: no kernel loads pandas and matplotlib when the room reaches the charts
     server = make_server(root, args.adresse, args.port, reserve=args.reserve, secret=secret,
                          data_dir=str(data_dir), join_url=urls[0] + "rejoindre",
                          session_reserve=args.reserve_session)

@@ -32,7 +32,7 @@ CHOICE_KEYS = {
     "plusieurs": {"type": "boolean"},
     "explication": {"type": "string"},
 }
-CHART_KINDS = ("honnete", "axe_coupe", "periode_choisie", "effet_surface")
+CHART_KINDS = ("honnete", "axe_coupe", "periode_choisie", "effet_surface")  # widgets.chart_cache.KINDS
 
 
 # ---------------------------------------------------------------- media helpers
@@ -155,12 +155,10 @@ def build_matching(step, ctx):
 
 @lru_cache(maxsize=8)
 def chart(kind: str):
-    """The ``widgets.charts.Chart`` of ``kind`` (one of ``CHART_KINDS``), drawn from the shipped data."""
-    from widgets import charts
+    """The ``widgets.charts.Chart`` of ``kind`` (one of ``CHART_KINDS``), drawn once from the shipped data."""
+    from widgets.chart_cache import cached_chart
 
-    makers = {"honnete": charts.honest_bar, "axe_coupe": charts.truncated_axis,
-              "periode_choisie": charts.chosen_period, "effet_surface": charts.area_effect}
-    return makers[kind](charts.load_dataset())
+    return cached_chart(kind)
 
 
 def accessible_svg(svg: str, alt: str, prefix: str) -> str:
