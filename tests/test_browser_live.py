@@ -103,4 +103,10 @@ def _reload_and_come_back(live_server, page_factory) -> None:
     board.wait_for_selector("#total:has-text('1 réponse reçue')", timeout=30_000)  # not counted twice
     page.get_by_role("button", name="Suivant →").click()  # the restored page answers clicks
     page.wait_for_selector("text=Étape 4 sur", timeout=30_000)
+    page.wait_for_timeout(1500)  # the next « I am here » carries step 4
+    page.close()  # closed by mistake: scanning the QR code again brings the participant back
+    again = page.context.new_page()
+    again.goto(live_server.url + "rejoindre", wait_until="commit")
+    again.wait_for_selector("text=Étape 4 sur", timeout=90_000)
+    assert again.url == address  # the same anonymous id
     assert page.outside == [] and board.outside == []

@@ -252,6 +252,18 @@ class TestAnimateurPages(tornado.testing.AsyncHTTPTestCase):
         join = self.fetch("/rejoindre", follow_redirects=False)
         assert join.code == 302 and "01_navigateur/atelier.ipynb?participant=" in join.headers["Location"]
 
+    def test_scanning_the_qr_code_again_keeps_the_same_anonymous_id(self):
+        self.live.open_session("01_navigateur", EX)
+        first = self.fetch("/rejoindre", follow_redirects=False)
+        cookie = first.headers["Set-Cookie"].split(";")[0]
+        assert "HttpOnly" in first.headers["Set-Cookie"] and "Max-Age=21600" in first.headers["Set-Cookie"]
+        again = self.fetch("/rejoindre", follow_redirects=False, headers={"Cookie": cookie})
+        assert again.headers["Location"] == first.headers["Location"]  # back where they were
+        forged = self.fetch("/rejoindre", follow_redirects=False, headers={"Cookie": "atelier-participant=../x"})
+        other = self.fetch("/rejoindre", follow_redirects=False)
+        ids = {r.headers["Location"].rsplit("=", 1)[1] for r in (first, forged, other)}
+        assert len(ids) == 3 and "../x" not in ids  # a new device, a forged cookie: new ids
+
 
 # -- pages prepared for the session's atelier --------------------------------------------------
 class FakeKernels:

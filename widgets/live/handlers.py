@@ -11,11 +11,13 @@ from widgets.live import board
 from widgets.live.page import animateur_html, refusal_html
 from widgets.live.pool import SessionPool, notebook_of
 from widgets.live.secret import COOKIE, is_valid
-from widgets.live.store import LiveError, LiveStore, new_participant_id
+from widgets.live.store import LiveError, LiveStore, clean_participant, new_participant_id
 
 HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
            "Cache-Control": "no-store"}
 MAX_BODY = 10_000
+PARTICIPANT_COOKIE = "atelier-participant"
+PARTICIPANT_COOKIE_SECONDS = 6 * 3600  # one workshop: the same device is not followed beyond
 
 
 class LiveBase(tornado.web.RequestHandler):
@@ -145,7 +147,11 @@ class CountsHandler(ActionHandler):
 
 
 class JoinHandler(LiveBase):
-    """``/rejoindre``: the joining link of the QR code → the session's atelier with a fresh anonymous id."""
+    """``/rejoindre``: the joining link of the QR code → the session's atelier with an anonymous id.
+
+    The id is kept in a cookie for the length of a workshop: a participant who closed the tab by
+    mistake and scans the QR code again comes back where they were, like after a reload.
+    """
 
     def get(self) -> None:
         base = self.settings.get("base_url", "/")
@@ -153,7 +159,10 @@ class JoinHandler(LiveBase):
         if session is None or not (self.root / session["atelier"] / "atelier.yaml").is_file():
             self.redirect(base)
             return
-        self.redirect(f"{base}voila/render/{session['atelier']}/atelier.ipynb?participant={new_participant_id()}")
+        participant = clean_participant(self.get_cookie(PARTICIPANT_COOKIE)) or new_participant_id()
+        self.set_cookie(PARTICIPANT_COOKIE, participant, path=base, httponly=True, samesite="Lax",
+                        max_age=PARTICIPANT_COOKIE_SECONDS)
+        self.redirect(f"{base}voila/render/{session['atelier']}/atelier.ipynb?participant={participant}")
 
 
 def live_handlers(server_url: str, root: Path, store: LiveStore, secret: str, join_url: str = "",
