@@ -27,6 +27,7 @@ from widgets.live.secret import COOKIE, is_valid, new_secret
 from widgets.live.store import LiveError, LiveStore, new_participant_id
 from widgets.sorting import SortingExercise
 from widgets.spot import SpotExercise
+from widgets.true_false_series import TrueFalseSeries
 from widgets.workshop import build_workshop
 
 ROOT = Path(__file__).resolve().parent.parent / "ateliers"
@@ -355,5 +356,5 @@ def test_every_exercise_of_every_atelier_can_be_live(atelier_id, tmp_path):
     assert again.index == len(path.steps) - 1
     assert {e: store.counts(session, e) for e in answered} == before
     for exercise_id, exercise in restored.exercises.items():  # the answers shown again, where they can be
-        if isinstance(exercise, (ChoiceExercise, SpotExercise, SortingExercise)):
+        if isinstance(exercise, (ChoiceExercise, SpotExercise, SortingExercise, TrueFalseSeries)):
             assert exercise.solved and exercise.feedback.kind == "correct", exercise_id

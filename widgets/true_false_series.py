@@ -130,6 +130,14 @@ class TrueFalseSeries(Exercise):
         self.next()
 
     # -- live results and self-check ------------------------------------------------------------
+    def replay_answer(self, choice: str) -> None:
+        number, _sep, word = choice.partition(":")
+        values = {w.lower(): value for value, w in ANSWER_WORD.items()}
+        if number.isdigit() and int(number) < len(self.statements) and word in values:
+            self.index = int(number)
+            self._show_current()
+            self.answer(values[word])
+
     def choice_labels(self) -> dict[str, str]:
         return {f"{i}:{w.lower()}": f"{i + 1}. {w}" for i in range(len(self.statements))
                 for w in ANSWER_WORD.values()}
