@@ -77,3 +77,16 @@ def test_a_kernel_started_for_its_request_does_not_wait(monkeypatch):
     monkeypatch.setenv("QUERY_STRING", "participant=" + "cd" * 12)
     assert wait_for_request("ws://127.0.0.1:9/") is False
     assert participant_from_query() == "cd" * 12
+
+
+def test_a_socket_that_refuses_the_upgrade_means_no_wait(preheated):
+    import http.server
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)  # 501
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"ws://127.0.0.1:{server.server_address[1]}/voila/query/noyau-1"
+        assert wait_for_request(url) is False
+        assert participant_from_query() is None  # a fresh anonymous id, no traceback
+    finally:
+        server.shutdown()

@@ -31,7 +31,12 @@ def participant_from_query() -> str | None:
     In a preheated kernel this waits for the participant's request: Voilà pauses the page's rendering
     here, so whatever is restored afterwards is part of the page the browser receives.
     """
-    return clean_participant((parse_qs(query_string()).get("participant") or [None])[0])
+    try:
+        query = query_string()
+    except Exception as exc:  # noqa: BLE001 - no request known: a fresh anonymous id, never a traceback
+        log.warning("En direct : adresse de la page inconnue (%s)", type(exc).__name__)
+        return None
+    return clean_participant((parse_qs(query).get("participant") or [None])[0])
 
 
 def exercise_meta(exercise: Exercise, title: str) -> dict:

@@ -32,7 +32,7 @@ def wait_for_request(url: str | None = None, exit_when_closed=os._exit) -> bool:
     """
     if os.environ.get("VOILA_PREHEAT", "False") == "False":
         return False
-    from websockets.exceptions import ConnectionClosed
+    from websockets.exceptions import ConnectionClosed, WebSocketException
     from websockets.sync.client import connect
 
     try:
@@ -41,7 +41,7 @@ def wait_for_request(url: str | None = None, exit_when_closed=os._exit) -> bool:
     except ConnectionClosed:
         exit_when_closed(0)
         return False
-    except (OSError, TimeoutError, ValueError):
+    except (OSError, TimeoutError, ValueError, WebSocketException):  # refused, refused upgrade, bad address
         message = None
     os.environ["VOILA_PREHEAT"] = "False"  # waited once: never again in this kernel
     try:

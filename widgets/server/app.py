@@ -111,7 +111,7 @@ class AtelierServer(Voila):
         # A kernel's websocket is closed when no pong came for ws_ping_timeout ms, checked every
         # ws_ping_interval ms: the timeout must be well above the interval, or a pong arriving one
         # interval ago (the normal case) closes the participant's connection. Tornado warns (in English)
-        # that this is longer than its own interval: its logger is quiet below errors (see start()).
+        # that this is longer than its own interval: its logger is quiet below errors (see make_server).
         settings["ws_ping_interval"] = WS_PING_INTERVAL_MS
         settings["ws_ping_timeout"] = 3 * WS_PING_INTERVAL_MS
         settings["headers"] = dict(SECURITY_HEADERS)
