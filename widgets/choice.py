@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from widgets.exercise import Exercise
-from widgets.ui import box, button, html_block, safe_callback, toggle
+from widgets.ui import box, button, html_block, on_press, safe_callback, toggle
 
 MARK_RIGHT = "✔ "
 MARK_WRONG = "✖ "
@@ -57,7 +57,7 @@ class ChoiceExercise(Exercise):
             if option.style:
                 control.add_class(option.style)
             if not multiple:
-                control.on_click(self._make_handler(index))
+                control.on_click(on_press(self, "choose", index))
             self.buttons.append(control)
             if option.card_html:
                 option_widgets.append(box([html_block(option.card_html, "atelier-carte-contenu"), control], "atelier-carte"))
@@ -76,13 +76,6 @@ class ChoiceExercise(Exercise):
         self.children = children
 
     # -- answering -------------------------------------------------------------------------
-    def _make_handler(self, index: int):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.choose(index)
-
-        return handler
-
     def choose(self, index: int) -> None:
         """Answer with option ``index`` (single choice)."""
         if self.solved or not 0 <= index < len(self.options):

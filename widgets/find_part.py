@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from widgets.exercise import Exercise
-from widgets.ui import button, html_block, md, safe_callback
+from widgets.ui import button, html_block, md, on_press
 
 
 @dataclass
@@ -40,7 +40,7 @@ class FindThePart(Exercise):
     def part_button(self, part: str, label: str, *classes: str):
         """The button of ``part`` (kept in ``self.buttons``)."""
         b = button(label, *classes, tooltip=self.names[part])
-        b.on_click(self._make_handler(part))
+        b.on_click(on_press(self, "press", part))
         self.buttons[part] = b
         return b
 
@@ -54,13 +54,6 @@ class FindThePart(Exercise):
                                         "Appuyez sur les autres parties pour savoir à quoi elles servent.</p>")
         else:
             self.question_text.value = "<p>Appuyez sur chaque partie pour savoir à quoi elle sert.</p>"
-
-    def _make_handler(self, part: str):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.press(part)
-
-        return handler
 
     def press(self, part: str) -> None:
         """The participant presses ``part``."""

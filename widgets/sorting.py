@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from widgets.exercise import Exercise
-from widgets.ui import box, button, esc, html_block, safe_callback
+from widgets.ui import box, button, esc, html_block, on_press, safe_callback
 
 
 @dataclass
@@ -39,7 +39,7 @@ class SortingExercise(Exercise):
             buttons = []
             for c, category in enumerate(self.categories):
                 b = button(category, "atelier-tri-categorie")
-                b.on_click(self._make_handler(i, c))
+                b.on_click(on_press(self, "place", i, self.categories[c]))
                 buttons.append(b)
             self.item_labels.append(label)
             self.item_buttons.append(buttons)
@@ -53,13 +53,6 @@ class SortingExercise(Exercise):
         where = f'<span class="atelier-tri-place">→ rangé dans : <strong>{esc(place)}</strong></span>' if place else (
             '<span class="atelier-tri-place">→ pas encore rangé</span>')
         return f'<p><strong>{esc(self.items[i].text)}</strong><br>{where}</p>'
-
-    def _make_handler(self, i: int, c: int):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.place(i, self.categories[c])
-
-        return handler
 
     def place(self, i: int, category: str) -> None:
         """Put item ``i`` in ``category``."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from widgets.exercise import Exercise
-from widgets.ui import box, button, esc, html_block, safe_callback
+from widgets.ui import box, button, esc, html_block, on_press, safe_callback
 
 ANSWER_WORD = {True: "Vrai", False: "Faux"}
 
@@ -37,8 +37,8 @@ class TrueFalseSeries(Exercise):
         self.statement = html_block("", "atelier-serie-affirmation")
         self.true_button = button("Vrai", "atelier-option", "atelier-serie-vrai")
         self.false_button = button("Faux", "atelier-option", "atelier-serie-faux")
-        self.true_button.on_click(self._make_answer(True))
-        self.false_button.on_click(self._make_answer(False))
+        self.true_button.on_click(on_press(self, "answer", True))
+        self.false_button.on_click(on_press(self, "answer", False))
         self.reveal_button = button("Voir la réponse", "atelier-serie-montrer")
         self.reveal_button.on_click(self._on_reveal)
         self.next_button = button("Affirmation suivante →", "atelier-valider")
@@ -113,13 +113,6 @@ class TrueFalseSeries(Exercise):
         self.feedback.show("info", text + " Chaque erreur est une occasion d'apprendre : c'est fait pour ça.",
                            title="Fin de la série")
         self.next_button.disabled = True
-
-    def _make_answer(self, value: bool):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.answer(value)
-
-        return handler
 
     @safe_callback()
     def _on_reveal(self, _button=None) -> None:

@@ -56,6 +56,16 @@ def safe_callback(on_error=None):
     return decorate
 
 
+def on_press(owner, method: str, *args):
+    """A click handler that calls ``owner.<method>(*args)`` (looked up at each press), guarded like
+    ``safe_callback``: an error shows ``owner.show_error``'s French message, never a traceback."""
+    def handler(_widget=None):
+        getattr(owner, method)(*args)
+
+    handler.__qualname__ = f"{type(owner).__name__}.{method}"
+    return safe_callback(on_error=owner.show_error)(handler)
+
+
 def button(label: str, *classes: str, tooltip: str = "") -> widgets.Button:
     """A large button with the project's classes (text only: no icon font needed)."""
     b = widgets.Button(description=label, tooltip=tooltip or None)

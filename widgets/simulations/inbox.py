@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from widgets.exercise import Exercise
 from widgets.spot import Piece, SpotExercise
-from widgets.ui import box, button, esc, html_block, md, safe_callback, toggle
+from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback, toggle
 
 SCAM, GENUINE = "arnaque", "serieux"
 DECISIONS = {SCAM: "Arnaque", GENUINE: "Message sérieux"}
@@ -108,7 +108,7 @@ class InboxExercise(Exercise):
         self.rows = []
         for index, message in enumerate(self.messages):
             b = button(message.row_label, "boite-ligne", f"boite-ligne-{message.kind}")
-            b.on_click(self._make_open_handler(index))
+            b.on_click(on_press(self, "open_message", index))
             self.rows.append(b)
         self.progress = html_block("", "boite-progression")
         title = html_block('<p class="boite-titre">Boîte de réception</p>', "boite-titre-bloc")
@@ -124,7 +124,7 @@ class InboxExercise(Exercise):
         self.decision_buttons = {}
         for choice, label in DECISIONS.items():
             b = button(label, "atelier-option", f"boite-decision-{choice}")
-            b.on_click(self._make_decide_handler(choice))
+            b.on_click(on_press(self, "decide", choice))
             self.decision_buttons[choice] = b
         self.question = html_block("<p><strong>Est-ce une arnaque ou un message sérieux ?</strong></p>",
                                    "boite-question")
@@ -161,13 +161,6 @@ class InboxExercise(Exercise):
             self.view_buttons[name].value = True
 
     # -- opening a message ---------------------------------------------------------------------
-    def _make_open_handler(self, index: int):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.open_message(index)
-
-        return handler
-
     def open_message(self, index: int) -> None:
         """Open message ``index``: its header, its text, its link, its attachment, the two decisions."""
         if not 0 <= index < len(self.messages):
@@ -229,13 +222,6 @@ class InboxExercise(Exercise):
         self.popup.value = link_popup_html(target) if pressed and target else ""
 
     # -- deciding ----------------------------------------------------------------------------
-    def _make_decide_handler(self, choice: str):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.decide(choice)
-
-        return handler
-
     def decide(self, choice: str) -> None:
         """The participant says the opened message is a scam (``arnaque``) or genuine (``serieux``)."""
         if self.current is None or choice not in DECISIONS or self.current in self.decided:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 
 from widgets.exercise import Exercise
-from widgets.ui import box, button, esc, html_block, md, safe_callback
+from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback
 
 SETTINGS = {"public": "Public", "amis": "Amis", "moi": "Moi uniquement"}
 WHO_SEES = {
@@ -50,7 +50,7 @@ class PrivacySettings(Exercise):
             row = {}
             for key, label in SETTINGS.items():
                 b = button(label, "conf-reglage")
-                b.on_click(self._make_handler(index, key))
+                b.on_click(on_press(self, "set", index, key))
                 row[key] = b
             self.buttons.append(row)
             who = html_block("", "conf-qui")
@@ -62,13 +62,6 @@ class PrivacySettings(Exercise):
         self.check_button = button("Vérifier mes réglages", "atelier-valider")
         self.check_button.on_click(self._on_check)
         self.children = [self.prompt, box(cards, "conf-profil-zone"), self.check_button, self.feedback]
-
-    def _make_handler(self, index: int, key: str):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.set(index, key)
-
-        return handler
 
     def _show(self, index: int) -> None:
         current = self.settings[index]

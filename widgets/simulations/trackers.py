@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 
 from widgets.feedback import Feedback
-from widgets.ui import box, button, esc, html_block, md, safe_callback
+from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback
 
 #: Profile headings, in display order (keys used in the YAML ``revele``).
 CATEGORIES = {
@@ -104,7 +104,7 @@ class TrackerSimulation(widgets.VBox):
         self.site_buttons = []
         for index, site in enumerate(self.sites):
             b = button(f"Aller sur {site.name}", "traceurs-site")
-            b.on_click(self._make_visit(index))
+            b.on_click(on_press(self, "visit", index))
             self.site_buttons.append(b)
         self.switch_button = button("Recommencer en refusant les traceurs", "atelier-valider")
         self.switch_button.on_click(self._on_switch)
@@ -127,13 +127,6 @@ class TrackerSimulation(widgets.VBox):
             self.mode.value = ('<p class="traceurs-etat"><strong>2e visite :</strong> cette fois, vous avez '
                                'appuyé sur « Tout refuser ».</p>')
         self.card.value = profile_html(self.profile, self.trackers_allowed)
-
-    def _make_visit(self, index: int):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.visit(index)
-
-        return handler
 
     def visit(self, index: int) -> list[str]:
         """Visit site ``index``; return what the tracker learnt."""

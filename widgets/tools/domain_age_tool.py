@@ -6,7 +6,7 @@ import requests
 
 from widgets.analysers.rdap import SOURCE_LIVE, SOURCE_RECORDED, DomainAge, domain_age
 from widgets.feedback import Feedback
-from widgets.ui import box, button, esc, html_block, md, safe_callback
+from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback
 
 MAX_LENGTH = 2_000
 
@@ -55,7 +55,7 @@ class DomainAgeTool(widgets.VBox):
             buttons = []
             for example in examples:
                 b = button(example, "atelier-exemple", tooltip=f"Chercher l'âge de {example}")
-                b.on_click(self._make_example(example))
+                b.on_click(on_press(self, "try_example", example))
                 buttons.append(b)
             children.append(html_block('<p class="atelier-petit-titre">Ou essayez avec un exemple :</p>'))
             children.append(box(buttons, "atelier-exemples"))
@@ -66,13 +66,10 @@ class DomainAgeTool(widgets.VBox):
         self.source.value = ""
         self.answer.show("erreur", message)
 
-    def _make_example(self, domain: str):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.input.value = domain
-            self.check()
-
-        return handler
+    def try_example(self, domain: str) -> None:
+        """Put an example in the field and check it."""
+        self.input.value = domain
+        self.check()
 
     @safe_callback()
     def _on_check(self, _widget=None) -> None:

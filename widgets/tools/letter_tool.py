@@ -10,7 +10,7 @@ from urllib.parse import quote
 import ipywidgets as widgets
 
 from widgets.feedback import Feedback
-from widgets.ui import box, button, html_block, md, safe_callback
+from widgets.ui import box, button, html_block, md, on_press, safe_callback
 
 KIND_LABELS = {
     "acces": "Voir mes données (droit d'accès)",
@@ -46,7 +46,7 @@ class LetterTool(widgets.VBox):
         self.kind_buttons = {}
         for kind, label in KIND_LABELS.items():
             b = button(label, "lettre-type")
-            b.on_click(self._make_kind(kind))
+            b.on_click(on_press(self, "choose", kind))
             self.kind_buttons[kind] = b
         self.organisation = _text("Organisme", "Par exemple : le magasin de bricolage")
         self.organisation.value = organisation
@@ -74,13 +74,6 @@ class LetterTool(widgets.VBox):
 
     def show_error(self, message: str) -> None:
         self.result.show("erreur", message)
-
-    def _make_kind(self, kind: str):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.choose(kind)
-
-        return handler
 
     def _mark_kind(self) -> None:
         for kind, b in self.kind_buttons.items():

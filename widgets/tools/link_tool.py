@@ -4,7 +4,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from widgets.feedback import Feedback
-from widgets.ui import box, button, html_block, md, safe_callback
+from widgets.ui import box, button, html_block, md, on_press, safe_callback
 
 LEVEL_KIND = {"ok": "correct", "attention": "attention", "danger": "danger"}
 LEVEL_TITLE = {
@@ -49,7 +49,7 @@ class LinkChecker(widgets.VBox):
             example_buttons = []
             for ex in examples:
                 b = button(ex, "atelier-exemple", tooltip=f"Essayer avec l'exemple {ex}")
-                b.on_click(self._make_example(ex))
+                b.on_click(on_press(self, "try_example", ex))
                 example_buttons.append(b)
             children.append(html_block('<p class="atelier-petit-titre">Ou essayez avec un exemple :</p>'))
             children.append(box(example_buttons, "atelier-exemples"))
@@ -59,13 +59,10 @@ class LinkChecker(widgets.VBox):
     def show_error(self, message: str) -> None:
         self.result.show("erreur", message)
 
-    def _make_example(self, url: str):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.input.value = url
-            self.check()
-
-        return handler
+    def try_example(self, url: str) -> None:
+        """Put an example in the field and check it."""
+        self.input.value = url
+        self.check()
 
     @safe_callback()
     def _on_check(self, _widget=None) -> None:

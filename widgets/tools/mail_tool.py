@@ -10,7 +10,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from widgets.feedback import Feedback
-from widgets.ui import box, button, esc, html_block, md, safe_callback
+from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback
 
 MAX_BYTES = 5_000_000
 LEVEL_KIND = {"ok": "correct", "attention": "attention", "danger": "danger"}
@@ -115,7 +115,7 @@ class MailChecker(widgets.VBox):
             example_buttons = []
             for label, path in examples:
                 b = button(label, "atelier-exemple", tooltip=f"Essayer avec l'exemple « {label} »")
-                b.on_click(self._make_example(path))
+                b.on_click(on_press(self, "check_example", path))
                 example_buttons.append(b)
             children.append(html_block('<p class="atelier-petit-titre">Ou essayez avec un exemple :</p>'))
             children.append(box(example_buttons, "atelier-exemples"))
@@ -127,12 +127,9 @@ class MailChecker(widgets.VBox):
         self.details.value = ""
         self.preview.value = ""
 
-    def _make_example(self, path: Path):
-        @safe_callback(on_error=self.show_error)
-        def handler(_button=None):
-            self.check(path.read_bytes())
-
-        return handler
+    def check_example(self, path: Path) -> None:
+        """Check one of the example messages shipped with the atelier."""
+        self.check(path.read_bytes())
 
     @safe_callback()
     def _on_check(self, _button=None) -> None:
