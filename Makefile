@@ -40,7 +40,7 @@ navigateur:
 
 # Re-run the notebooks and save their outputs (what nbval compares) after changing a notebook.
 carnets: installer
-	$(BIN)/python -c "from pathlib import Path; from widgets.notebook import execute_notebook; [execute_notebook(p) for p in sorted(Path('ateliers').glob('*/atelier.ipynb'))]"
+	$(BIN)/python -c "from pathlib import Path; from widgets.authoring.notebook import execute_notebook; [execute_notebook(p) for p in sorted(Path('ateliers').glob('*/atelier.ipynb'))]"
 
 clean:
 	rm -rf $(VENV) .pytest_cache

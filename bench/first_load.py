@@ -53,7 +53,7 @@ def start(kind: str, reserve: int, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
     if kind == "ateliers":
-        cmd = [sys.executable, "-m", "widgets.cli", "lancer", "--adresse", "127.0.0.1", "--port", str(port),
+        cmd = [sys.executable, "-m", "widgets.cli.main", "lancer", "--adresse", "127.0.0.1", "--port", str(port),
                "--reserve", str(reserve)]
         page = f"http://127.0.0.1:{port}/voila/render/{NOTEBOOK}"
     else:

@@ -36,7 +36,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "widgets.cli", "lancer", "--adresse", "127.0.0.1", "--port",
+    proc = subprocess.Popen([sys.executable, "-m", "widgets.cli.main", "lancer", "--adresse", "127.0.0.1", "--port",
                              str(port), "--reserve", "0"], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env=dict(os.environ))
     base = f"http://127.0.0.1:{port}/"

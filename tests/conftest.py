@@ -47,7 +47,7 @@ class Server:
         env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
         self._log_file = self.log.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "widgets.cli", "lancer", "--adresse", "127.0.0.1", "--port", str(self.port),
+            [sys.executable, "-m", "widgets.cli.main", "lancer", "--adresse", "127.0.0.1", "--port", str(self.port),
              "--reserve", str(reserve), *extra_args],
             cwd=ROOT, env=env, stdout=self._log_file, stderr=subprocess.STDOUT)
         wait_http(self.url)

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from widgets.simulations.compose import ComposeExercise, review_message
 from widgets.simulations.inbox import InboxExercise, message_from_content
 from widgets.simulations.mail_anatomy import MailAnatomy, Question
-from widgets.testing import walkthrough
 from widgets.tools.mail_tool import MailChecker, example_files
+from widgets.workshop.walkthrough import walkthrough
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "ateliers" / "02_courriel"

@@ -5,9 +5,9 @@ import base64
 import hashlib
 import io
 import re
-from datetime import datetime, timezone
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -17,14 +17,14 @@ import responses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.content import load_atelier
-from widgets.simulations.privacy_settings import Publication, PrivacySettings
+from widgets.content.atelier import load_atelier
+from widgets.simulations.privacy_settings import PrivacySettings, Publication
 from widgets.simulations.trackers import Site, TrackerSimulation
 from widgets.simulations.two_factor import TwoFactorLogin
-from widgets.testing import walkthrough
 from widgets.tools.letter_tool import LetterTool
 from widgets.tools.password_tool import PasswordTool
 from widgets.tools.photo_tool import PhotoTool
+from widgets.workshop.walkthrough import walkthrough
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "ateliers" / "03_donnees_perso"
@@ -63,7 +63,7 @@ def test_walkthrough_says_yes_everywhere():
 
 
 def test_heavy_libraries_load_only_when_a_tool_is_used():
-    code = ("import sys; import widgets.step_types.data; "
+    code = ("import sys; import widgets.steps.data; "
             "print('zxcvbn' in sys.modules, 'PIL' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
@@ -99,8 +99,8 @@ def test_the_atelier_tracker_sites_reveal_a_sensitive_trait():
 # -- password -----------------------------------------------------------------------------
 def test_password_field_is_masked_and_tested_on_enter_or_button():
     tool = PasswordTool()
-    import ipywidgets as widgets
-    assert isinstance(tool.field, widgets.Password)
+    import ipywidgets as ipw
+    assert isinstance(tool.field, ipw.Password)
     assert tool.field.continuous_update is False
     tool.field.value = "azerty"  # what Enter sends
     assert tool.strength.score <= 1 and tool.result.kind == "danger"
@@ -214,8 +214,8 @@ def test_two_factor_needs_both_fields_then_the_code_from_the_phone():
 
 
 def test_the_call_asking_for_the_code_must_be_refused():
-    from widgets.steps import StepContext, build_step
-    from widgets.testing import exercises_in
+    from widgets.steps.build import StepContext, build_step
+    from widgets.workshop.walkthrough import exercises_in
     data = content()
     index, step = next((i, s) for i, s in enumerate(data["etapes"]) if s.get("type") == "double_authentification")
     widget = build_step(step, StepContext(FOLDER, "03_donnees_perso", index))

@@ -10,15 +10,22 @@ import responses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.analysers.rdap import SOURCE_LIVE, SOURCE_NONE, SOURCE_RECORDED
-from widgets.content import load_atelier
+from widgets.analysers.rdap.lookup import SOURCE_LIVE, SOURCE_NONE, SOURCE_RECORDED
+from widgets.components.post_matching import PostMatching
+from widgets.components.true_false_series import Statement, TrueFalseSeries
+from widgets.content.atelier import load_atelier
+from widgets.content.vocabulary import CHART_KINDS
+from widgets.sessions.answer_keys import answer_key
 from widgets.simulations.social_post import Post, count_fr, initials, social_post_html
-from widgets.step_types.sources import (CHART_KINDS, PostMatching, accessible_svg, chart, chart_html,
-                                        media_alts)
-from widgets.steps import StepContext, build_step
-from widgets.testing import exercises_in, walkthrough
+from widgets.steps.build import StepContext, build_step
 from widgets.tools.domain_age_tool import DomainAgeTool
-from widgets.true_false_series import Statement, TrueFalseSeries
+from widgets.ui.figures import (
+    accessible_svg,
+    chart,
+    chart_html,
+    media_alts,
+)
+from widgets.workshop.walkthrough import exercises_in, walkthrough
 
 FOLDER = Path(__file__).resolve().parent.parent / "ateliers" / "04_sources"
 ATELIER = load_atelier(FOLDER)
@@ -177,7 +184,9 @@ def test_series_answers_reach_the_live_listeners_anonymously():
     series.next()
     series.answer(True)
     assert seen == [("0:vrai", True), ("1:vrai", False)]
-    assert series.correct_choices() == {"0:vrai", "1:faux"}
+    key = answer_key({"type": "serie_vrai_faux", "titre": "t", "affirmations": [
+        {"affirmation": "A", "reponse": True}, {"affirmation": "B", "reponse": False}]})
+    assert set(key.right) == {"0:vrai", "1:faux"}
 
 
 @given(HOSTILE)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import axe_serious, open_atelier
 
 SIZES = [(360, 740), (1024, 768)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browser_helpers import axe_serious
 from conftest import Server
 

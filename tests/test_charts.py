@@ -8,9 +8,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets import charts
-from widgets.charts import (ACCENT, INK, MAIN, Chart, DatasetError, area_effect, chosen_period,
-                            honest_bar, load_dataset, truncated_axis)
+from widgets.charts import draw as charts
+from widgets.charts.draw import (
+    ACCENT,
+    INK,
+    MAIN,
+    Chart,
+    DatasetError,
+    area_effect,
+    chosen_period,
+    honest_bar,
+    load_dataset,
+    truncated_axis,
+)
 
 SVG_NS = "http://www.w3.org/2000/svg"
 ALL = [honest_bar, truncated_axis, chosen_period, area_effect]
@@ -189,7 +199,7 @@ def test_matplotlib_is_not_imported_with_the_module():
     import subprocess
     import sys
 
-    code = "import sys, widgets.charts; print('matplotlib' in sys.modules)"
+    code = "import sys, widgets.charts.draw; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
     assert charts.DEFAULT_DATASET.is_file()
@@ -201,7 +211,7 @@ def test_a_kept_chart_is_the_drawn_chart_and_spares_pandas(tmp_path, monkeypatch
     import subprocess
     import sys
 
-    from widgets import chart_cache
+    from widgets.charts import cache as chart_cache
 
     monkeypatch.setenv("ATELIERS_CACHE", str(tmp_path))
     assert sorted(chart_cache.missing()) == sorted(chart_cache.KINDS)
@@ -212,7 +222,7 @@ def test_a_kept_chart_is_the_drawn_chart_and_spares_pandas(tmp_path, monkeypatch
         assert (kept.alt, kept.explanation, kept.misleading, kept.ylim) == \
             (drawn.alt, drawn.explanation, drawn.misleading, drawn.ylim)
         ET.fromstring(kept.svg)
-    code = ("import sys\nfrom widgets.workshop import build_workshop\npath = build_workshop('.')\n"
+    code = ("import sys\nfrom widgets.workshop.page import build_workshop\npath = build_workshop('.')\n"
             "shown = [i for i, s in enumerate(path.atelier.steps) if s.get('type') == 'graphique']\n"
             "for i in shown: path.go(i)\n"
             "print(len(shown), 'pandas' in sys.modules, 'matplotlib' in sys.modules)")
@@ -224,7 +234,7 @@ def test_a_kept_chart_is_the_drawn_chart_and_spares_pandas(tmp_path, monkeypatch
 
 
 def test_a_damaged_or_unwritable_cache_still_gives_the_chart(tmp_path, monkeypatch):
-    from widgets import chart_cache
+    from widgets.charts import cache as chart_cache
 
     monkeypatch.setenv("ATELIERS_CACHE", str(tmp_path))
     kept = chart_cache.cached_chart("honnete")
@@ -239,7 +249,7 @@ def test_a_damaged_or_unwritable_cache_still_gives_the_chart(tmp_path, monkeypat
 
 
 def test_edited_figures_are_drawn_again(tmp_path):
-    from widgets import chart_cache
+    from widgets.charts import cache as chart_cache
 
     copy = tmp_path / "illectronisme.csv"
     copy.write_bytes(charts.DEFAULT_DATASET.read_bytes())

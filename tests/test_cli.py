@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args, timeout=60, stdin=None):
-    return subprocess.run([sys.executable, "-m", "widgets.cli", *args], cwd=ROOT, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "widgets.cli.main", *args], cwd=ROOT, capture_output=True,
                           timeout=timeout, input=stdin)
 
 
@@ -98,7 +98,7 @@ def test_lancer_prints_the_address_and_stops_cleanly_on_ctrl_c(tmp_path):
 
 
 def test_qr_code_is_printed_for_the_room(capsys):
-    from widgets.cli import print_qr
+    from widgets.cli.main import print_qr
 
     print_qr("http://192.0.2.10:8866/")
     out = capsys.readouterr().out

@@ -1,13 +1,13 @@
 """The generic components, driven as a participant would (``.click()`` and ``.value``)."""
 from __future__ import annotations
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.choice import ChoiceExercise, Option
-from widgets.sorting import Item, SortingExercise
-from widgets.spot import Piece, SpotExercise
-from widgets.step_path import Step, StepPath
-from widgets.true_false import TrueFalseExercise
+from widgets.components.choice import ChoiceExercise, Option
+from widgets.components.sorting import Item, SortingExercise
+from widgets.components.spot import Piece, SpotExercise
+from widgets.components.step_path import Step, StepPath
+from widgets.components.true_false import TrueFalseExercise
 
 
 def synced_state(widget) -> str:
@@ -120,7 +120,7 @@ def test_step_path_renders_only_the_current_step_and_keeps_answers():
     def make(n):
         def build():
             built.append(n)
-            return widgets.HTML(f"étape {n}")
+            return ipw.HTML(f"étape {n}")
         return build
 
     path = StepPath("Essai", [Step(f"Titre {n}", make(n)) for n in range(3)])

@@ -9,8 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.content import ContentError, list_ateliers, load_atelier
-from widgets.testing import walkthrough
+from widgets.content.atelier import list_ateliers, load_atelier
+from widgets.content.validation import ContentError
+from widgets.workshop.walkthrough import walkthrough
 
 ROOT = Path(__file__).resolve().parent.parent
 ATELIERS = sorted(p.parent for p in (ROOT / "ateliers").glob("*/atelier.yaml"))
@@ -93,7 +94,7 @@ def test_any_text_gives_a_content_error_or_an_atelier_never_a_traceback(tmp_path
 
 
 def test_a_page_with_a_broken_content_file_shows_a_french_message(tmp_path):
-    from widgets.workshop import show_workshop
+    from widgets.kernel.page import show_workshop
 
     folder = broken_copy(tmp_path, ("niveau: Débutant", "niveau: Facile"))
     page = show_workshop(folder)
@@ -129,7 +130,7 @@ def test_an_edited_content_file_is_read_again(tmp_path):
 # -- a participant's kernel does not validate again what the server validated -------------------
 KERNEL = """
 import os, sys
-from widgets.workshop import show_workshop
+from widgets.kernel.page import show_workshop
 page = show_workshop(".")
 print(len(page.path.steps) if page.path else 0, "jsonschema" in sys.modules, page.error is not None)
 """

@@ -13,16 +13,23 @@ from pypdf import PdfReader
 from tornado.testing import AsyncHTTPTestCase
 from tornado.web import Application
 
-from widgets.cli import FrenchParser, main as cli_main
-from widgets.content import ContentError, list_ateliers, load_atelier, referentials
+from widgets.authoring.new_atelier import NameError_, folder_name
+from widgets.authoring.reference import step_reference
+from widgets.cli.documents import register
+from widgets.cli.main import FrenchParser
+from widgets.cli.main import main as cli_main
+from widgets.content.atelier import (
+    ContentError,
+    list_ateliers,
+    load_atelier,
+    referentials,
+)
+from widgets.content.names import GUIDE_FILE
 from widgets.documents.build import build_documents, document_name, documents_outdated
-from widgets.documents.commands import register
-from widgets.documents.guide import GUIDE_FILE, check_guide, load_guide
-from widgets.documents.handler import ROUTE, DocumentsHandler
-from widgets.documents.new_atelier import NameError_, folder_name
-from widgets.documents.reference import step_reference
-from widgets.server.landing import landing_html
-from widgets.testing import walkthrough
+from widgets.documents.guide import check_guide, load_guide
+from widgets.server.documents import ROUTE, DocumentsHandler
+from widgets.server.pages import landing_html
+from widgets.workshop.walkthrough import walkthrough
 
 ROOT = Path(__file__).resolve().parent.parent
 ATELIERS = ROOT / "ateliers"
@@ -283,11 +290,11 @@ class TestDocumentsHandler(AsyncHTTPTestCase):
 
 # -- authoring guide ---------------------------------------------------------------------------
 def test_step_reference_documents_every_step_type():
-    from widgets.steps import load_step_types
+    from widgets.content.step_types.catalog import step_types
 
     generated = step_reference()
     written = (ROOT / "docs" / "reference-etapes.md").read_text(encoding="utf-8")
-    for name, kind in load_step_types().items():
+    for name, kind in step_types().items():
         assert f"## `{name}`" in generated
         assert f"## `{name}`" in written, f"régénérez docs/reference-etapes.md ({name} manque)"
         for key in kind.schema.get("required", []):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import socket
+import string
 from pathlib import Path
 
 import pytest
@@ -11,15 +13,17 @@ import tldextract
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.analysers import link as link_module
-from widgets.analysers.link import check_link, render_text
-from widgets.analysers.link_data import (
+from widgets.analysers.alerts import UnknownAlertCode
+from widgets.analysers.domains import extractor
+from widgets.analysers.link import alert_table
+from widgets.analysers.link import check as link_module
+from widgets.analysers.link.check import check_link, render_text
+from widgets.analysers.link.data import (
     DataFileError,
     load_link_words,
     load_list,
     load_official_sites,
 )
-from widgets.analysers.link_domain import extractor
 
 # (pasted text, expected level, expected registrable domain, alert codes that must be present)
 CASES = [
@@ -455,3 +459,83 @@ def test_state_sites_under_gouv_fr_are_not_imitations():
     assert report.level == "ok"
     assert report.domain == "finances.gouv.fr"
     assert "État" in report.summary
+
+
+# --- Alert table ----------------------------------------------------------------------------
+
+LINK_PACKAGE = Path(link_module.__file__).parent
+
+
+def _calls(name: str):
+    """(file name, call) of every call to ``name(...)`` in the modules of the link checker."""
+    for path in sorted(LINK_PACKAGE.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
+                yield path.name, node
+
+
+def _literals(node: ast.AST) -> set[str]:
+    return {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+
+def _wordings(code: str) -> set[str] | None:
+    message = alert_table.ALERTS[code].message
+    return None if isinstance(message, str) else set(message)
+
+
+def test_every_code_the_checker_can_emit_is_in_the_alert_table():
+    """Read every ``alert(...)`` call of the checker's source: each code (and wording) is a table row."""
+    lookalike_kinds = {c for _, call in _calls("Lookalike") for c in _literals(call.args[0])}
+    emitted = set()
+    for name, call in _calls("alert"):
+        where = f"{name}: {ast.unparse(call)}"
+        codes = _literals(call.args[0])
+        if not codes:  # the contact branch: alert(code, variant, …), code from CONTACT_CODES
+            assert ast.unparse(call.args[0]) == "code", where
+            codes = set(alert_table.CONTACT_CODES.values())
+        emitted |= codes
+        for code in codes:
+            assert code in alert_table.ALERTS, f"{where}: « {code} » manque dans ALERTS"
+            wordings = _wordings(code)
+            if len(call.args) < 2:
+                assert wordings is None, f"{where}: il faut choisir une formulation"
+                continue
+            assert wordings is not None or code in alert_table.CONTACT_CODES.values(), where
+            variant = call.args[1]
+            if _literals(variant):
+                assert _literals(variant) <= wordings, where
+            elif ast.unparse(variant) == "lookalike.kind":
+                assert wordings == lookalike_kinds, where
+            else:  # contact links: the scheme names the wording of phone_link
+                assert ast.unparse(variant) == "variant", where
+                assert _wordings("phone_link") == {
+                    scheme for scheme, c in alert_table.CONTACT_CODES.items() if c == "phone_link"}
+    assert emitted == set(alert_table.ALERTS), "des lignes de ALERTS ne servent à rien"
+    assert not list(_calls("Alert")), "les alertes se construisent avec alert(), depuis la table"
+
+
+def test_alert_table_rows_are_well_formed():
+    for code, kind in alert_table.ALERTS.items():
+        assert kind.level in ("attention", "danger"), code
+        templates = [kind.message] if isinstance(kind.message, str) else list(kind.message.values())
+        for template in templates:
+            list(string.Formatter().parse(template))  # raises on a stray brace
+            assert template.strip() and template[0].isupper() or template == "{error}", code
+
+
+def test_alert_refuses_a_code_or_wording_missing_from_the_table():
+    with pytest.raises(UnknownAlertCode):
+        alert_table.alert("no_such_code")
+    with pytest.raises(UnknownAlertCode):
+        alert_table.alert("ip_address")  # this code has several wordings: one must be chosen
+    with pytest.raises(UnknownAlertCode):
+        alert_table.alert("empty", "no_such_wording")
+    assert alert_table.alert("empty").level == alert_table.ALERTS["empty"].level
+
+
+def test_every_alert_given_has_the_level_of_its_table_row():
+    texts = [case[0] for case in CASES] + ["sms:0601020304", "callto:x", "https://a.fr/" + "x" * 2100]
+    for text in texts:
+        for found in check_link(text).alerts:
+            assert found.code in alert_table.ALERTS, (text, found.code)
+            assert found.level == alert_table.ALERTS[found.code].level, (text, found.code)

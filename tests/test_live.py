@@ -17,18 +17,19 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets import cli
-from widgets.choice import ChoiceExercise
-from widgets.live import board
-from widgets.live.handlers import live_handlers
-from widgets.live.participant import attach_live
-from widgets.live.pool import SessionPool, notebook_of
-from widgets.live.secret import COOKIE, is_valid, new_secret
-from widgets.live.store import LiveError, LiveStore, new_participant_id
-from widgets.sorting import SortingExercise
-from widgets.spot import SpotExercise
-from widgets.true_false_series import TrueFalseSeries
-from widgets.workshop import build_workshop
+from widgets.cli import main as cli
+from widgets.components.choice import ChoiceExercise
+from widgets.components.sorting import SortingExercise
+from widgets.components.spot import SpotExercise
+from widgets.components.true_false_series import TrueFalseSeries
+from widgets.content.names import notebook_path as notebook_of
+from widgets.kernel.live import attach_live
+from widgets.server import board
+from widgets.server.animateur import live_handlers
+from widgets.server.pool import SessionPool
+from widgets.server.secret import COOKIE, is_valid, new_secret
+from widgets.sessions.store import LiveError, LiveStore, new_participant_id
+from widgets.workshop.page import build_workshop
 
 ROOT = Path(__file__).resolve().parent.parent / "ateliers"
 EX = "01_navigateur/3"  # « Taper une adresse ou chercher ? », en_direct: true
@@ -318,7 +319,7 @@ def test_without_preheating_the_session_pool_does_nothing():
 # -- any exercise of any atelier can take part, with only the flag --------------------------------
 @pytest.mark.parametrize("atelier_id", sorted(p.parent.name for p in ROOT.glob("*/atelier.yaml")))
 def test_every_exercise_of_every_atelier_can_be_live(atelier_id, tmp_path):
-    from widgets.testing import answer_wrong_then_right, exercises_in
+    from widgets.workshop.walkthrough import answer_wrong_then_right, exercises_in
 
     root = tmp_path / "ateliers"
     shutil.copytree(ROOT / atelier_id, root / atelier_id)
@@ -347,7 +348,7 @@ def test_every_exercise_of_every_atelier_can_be_live(atelier_id, tmp_path):
         shown = board.board_state(store, root)["courant"]
         assert shown["total"] >= 1 and shown["barres"], exercise_id
         assert all(b["libelle"].strip() for b in shown["barres"]), exercise_id
-        assert shown["bonne_reponse"].strip() or not live.exercises[exercise_id].correct_choices(), exercise_id
+        assert shown["bonne_reponse"].strip() or not live.keys[exercise_id].right, exercise_id
     live.poll()  # the revealed answers reach the participant's page
     assert all(live.reveal_boxes[e].text for e in answered)
     again = build_workshop(root / atelier_id)  # a reload: same step, nothing counted twice

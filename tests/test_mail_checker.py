@@ -1,6 +1,7 @@
 """Tests of the e-mail checker (widgets.analysers.mail): corpus, JSON, safe HTML, robustness."""
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -11,11 +12,19 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.analysers import mail
-from widgets.analysers.mail import (
-    MailReport, authentication_notes, check_message, render_text, safe_html_body,
+from widgets.analysers.alerts import UnknownAlertCode
+from widgets.analysers.mail import alert_table
+from widgets.analysers.mail import check as mail
+from widgets.analysers.mail.attachments import classify
+from widgets.analysers.mail.auth import METHODS
+from widgets.analysers.mail.check import (
+    MailReport,
+    authentication_notes,
+    check_message,
+    render_text,
+    safe_html_body,
 )
-from widgets.analysers.mail_attachments import classify
+from widgets.analysers.mail.words import load_categories
 
 CORPUS = Path(__file__).parent / "corpus" / "courriels"
 EXPECTED = yaml.safe_load((CORPUS / "ATTENDUS.yaml").read_text("utf-8"))
@@ -404,3 +413,77 @@ def test_nothing_is_printed_logged_or_written(capsys, caplog, tmp_path, monkeypa
     assert captured.out == "" and captured.err == ""
     assert "mot de passe" not in caplog.text and "jeanne" not in caplog.text.lower()
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- alert table
+
+MAIL_PACKAGE = Path(mail.__file__).parent
+SCAM_WORD_CODES = {category.code for category in load_categories()[0]}
+#: The only codes given at two levels (a comment at each call says why).
+TWO_LEVELS = {"html_form"} | SCAM_WORD_CODES
+
+
+def _calls(name: str):
+    """(file name, call) of every call to ``name(...)`` in the modules of the e-mail checker."""
+    for path in sorted(MAIL_PACKAGE.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
+                yield path.name, node
+
+
+def _literals(node: ast.AST) -> set[str]:
+    return {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+
+def _codes_of(call: ast.Call) -> set[str]:
+    """The codes an ``alert(...)`` call can give, read from its first argument."""
+    first = call.args[0]
+    if isinstance(first, ast.Constant):
+        return {first.value}
+    if isinstance(first, ast.JoinedStr):  # auth.py: f"{method}_fail", f"{method}_softfail"
+        return {f"{method}{first.values[-1].value}" for method in METHODS}
+    source = ast.unparse(first)
+    if source == "category.code":  # words.py: the codes of mots_arnaque.yaml
+        return SCAM_WORD_CODES
+    if source == "code":  # attachments.py: the code found by classify()
+        return {code for _, risk in _calls("_risk") for code in _literals(risk.args[0])}
+    raise AssertionError(f"code d'alerte illisible : {ast.unparse(call)}")
+
+
+def test_every_code_the_checker_can_emit_is_in_the_alert_table():
+    """Read every ``alert(...)`` call of the checker's source: each code (and wording) is a table row."""
+    emitted = set()
+    for name, call in _calls("alert"):
+        where = f"{name}: {ast.unparse(call)}"
+        codes = _codes_of(call)
+        emitted |= codes
+        for code in codes:
+            assert code in alert_table.ALERTS, f"{where}: « {code} » manque dans ALERTS"
+            message = alert_table.ALERTS[code].message
+            if len(call.args) < 2:
+                assert isinstance(message, str), f"{where}: il faut choisir une formulation"
+            else:
+                assert not isinstance(message, str), where
+                assert _literals(call.args[1]) and _literals(call.args[1]) <= set(message), where
+        if any(keyword.arg == "level" for keyword in call.keywords):
+            assert codes <= TWO_LEVELS, f"{where}: niveau imposé sans raison"
+    risks = {code for _, risk in _calls("_risk") for code in _literals(risk.args[0])}
+    assert risks == set(alert_table.ATTACHMENT_REASONS)
+    assert emitted == set(alert_table.ALERTS), "des lignes de ALERTS ne servent à rien"
+    assert not list(_calls("Alert")) and not list(_calls("MailAlert")), "les alertes viennent de alert()"
+
+
+def test_alert_refuses_a_code_or_wording_missing_from_the_table():
+    with pytest.raises(UnknownAlertCode):
+        alert_table.alert("no_such_code")
+    with pytest.raises(UnknownAlertCode):
+        alert_table.alert("urgency_words", explanation="x", words="y")  # a wording must be chosen
+    assert alert_table.alert("too_large", size=5).level == alert_table.ALERTS["too_large"].level
+
+
+def test_every_alert_of_the_corpus_has_the_level_of_its_table_row():
+    for name in EXPECTED:
+        for found in check_message(eml(name)).alerts:
+            assert found.code in alert_table.ALERTS, (name, found.code)
+            if found.code not in TWO_LEVELS:
+                assert found.level == alert_table.ALERTS[found.code].level, (name, found.code)

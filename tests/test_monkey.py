@@ -12,12 +12,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-from conftest import ROOT, Server
-from privacy_helpers import RecordingProxy, files_holding
-
 from browser_helpers import open_atelier
+from conftest import ROOT, Server
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from privacy_helpers import RecordingProxy, files_holding
 
 ATELIERS = sorted(p.parent.name for p in (ROOT / "ateliers").glob("*/atelier.yaml"))
 #: What a Python error looks like on a page: none of it may ever reach a participant.
@@ -113,8 +111,8 @@ def test_a_monkey_participant_breaks_nothing_and_leaves_no_trace(tmp_path, page_
     done: dict[str, Counter] = {}
     uploads: list[str] = []
     try:
-        from widgets.live import board
-        from widgets.live.store import LiveStore
+        from widgets.server import board
+        from widgets.sessions.store import LiveStore
 
         board.start_session(LiveStore(data), ROOT / "ateliers", "01_navigateur")  # live answers recorded too
         for atelier in ATELIERS:

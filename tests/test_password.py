@@ -5,12 +5,19 @@ import random
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from widgets.analysers.passphrase import (
-    generate_passphrase, passphrase_entropy_bits, word_list,
+from widgets.analysers.password.passphrase import (
+    generate_passphrase,
+    passphrase_entropy_bits,
+    word_list,
 )
-from widgets.analysers.password import LABELS, assess_password, format_crack_time
+from widgets.analysers.password.strength import (
+    LABELS,
+    assess_password,
+    format_crack_time,
+)
 
 ENGLISH = re.compile(
     r"\b(This is|Add another|common|password|Avoid|Use a|guess|words?|Repeats|"

@@ -14,11 +14,11 @@ import secrets
 import time
 from pathlib import Path
 
+from browser_helpers import open_atelier
 from conftest import ROOT, Server
 from privacy_helpers import RecordingProxy, files_holding
 from test_browser_03 import go_to
 
-from browser_helpers import open_atelier
 
 def photo_with_exif(text: str) -> bytes:
     from PIL import ExifTags, Image

@@ -7,10 +7,14 @@ import socket
 import pytest
 import requests
 import responses
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from widgets.analysers.pwned import (
-    OFFLINE_NOTE, check_common, check_leak, what_is_sent,
+from widgets.analysers.password.pwned import (
+    OFFLINE_NOTE,
+    check_common,
+    check_leak,
+    what_is_sent,
 )
 
 PASSWORD = "Marmotte-Ardeche-07"

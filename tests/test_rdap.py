@@ -11,8 +11,8 @@ import responses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.analysers.rdap import DomainAge, domain_age
-from widgets.analysers.rdap_examples import recorded_examples
+from widgets.analysers.rdap.examples import recorded_examples
+from widgets.analysers.rdap.lookup import DomainAge, domain_age
 
 TODAY = datetime.date(2026, 11, 26)
 ALLOWED_URL = re.compile(r"^https://(rdap\.org|rdap\.nic\.fr)/domain/[a-z0-9.-]+$")

@@ -8,8 +8,8 @@ import threading
 import pytest
 from websockets.sync.server import serve
 
-from widgets.live.participant import participant_from_query
-from widgets.live.request import query_string, request_socket_url, wait_for_request
+from widgets.kernel.live import participant_from_query
+from widgets.kernel.request import query_string, request_socket_url, wait_for_request
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """GDPR letters: right article, CNIL complaint, deadline, placeholders, clean fields."""
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from widgets.analysers.rgpd_letter import LIMITS, make_letter
 

@@ -1,5 +1,1 @@
-"""Documents for other conseillers: facilitator guides, printable memos, new ateliers, Binder.
-
-``atelier fiches`` builds the guides and memos (HTML and tagged PDF); ``atelier nouvel-atelier``
-copies a minimal working atelier from ``modele/``.
-"""
+"""Documents for conseillers: the fiche animateur and the participants' mémo, in HTML and tagged PDF."""

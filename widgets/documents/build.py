@@ -4,8 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from widgets.content import ContentError, list_ateliers
-from widgets.documents.guide import GUIDE_FILE, load_guide
+from widgets.content.atelier import list_ateliers
+from widgets.content.names import CONTENT_FILE, GUIDE_FILE
+from widgets.content.validation import ContentError
+from widgets.documents.guide import load_guide
 from widgets.documents.render import TEMPLATES, guide_html, memo_html, write_pdf
 
 #: The kinds of documents: file suffix and French label.
@@ -25,7 +27,7 @@ def document_name(atelier_id: str, kind: str, extension: str) -> str:
 def documents_outdated(root: Path | str, out: Path | str | None = None) -> bool:
     """True when a document is missing or older than what it is made from (content, notes, templates)."""
     out = Path(out) if out else documents_dir(root)
-    sources = [*TEMPLATES.glob("*"), *Path(root).glob(f"*/{GUIDE_FILE}"), *Path(root).glob("*/atelier.yaml")]
+    sources = [*TEMPLATES.glob("*"), *Path(root).glob(f"*/{GUIDE_FILE}"), *Path(root).glob(f"*/{CONTENT_FILE}")]
     newest_source = max((f.stat().st_mtime for f in sources if f.is_file()), default=0.0)
     for notes in Path(root).glob(f"*/{GUIDE_FILE}"):
         for kind in KINDS:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from widgets.content import Atelier, ContentError, line_of, read_yaml, validate
+from widgets.content.atelier import Atelier
+from widgets.content.names import GUIDE_FILE
+from widgets.content.validation import ContentError, line_of, read_yaml, validate
 
-GUIDE_FILE = "animateur.yaml"
 #: Step types where people mostly listen (their minutes count as teaching, not exercise).
 TEACHING_TYPES = {"texte", "retenir"}
 
@@ -153,7 +154,7 @@ def load_guide(atelier: Atelier) -> Guide:
 
 def check_guide(folder: Path | str) -> Guide | None:
     """Check ``folder/animateur.yaml`` (if there is one) with its atelier; ``None`` if it is absent."""
-    from widgets.content import load_atelier
+    from widgets.content.atelier import load_atelier
 
     folder = Path(folder)
     if not (folder / GUIDE_FILE).is_file():

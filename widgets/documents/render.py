@@ -8,9 +8,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from widgets.content import referentials
+from widgets.content.markdown import md
+from widgets.content.referentials import referentials
 from widgets.documents.guide import Guide
-from widgets.ui import md
 
 TEMPLATES = Path(__file__).parent / "templates"
 FOOTER = ("Ateliers numériques · Contenu sous licence libre CC BY-SA 4.0 (vous pouvez le copier et "

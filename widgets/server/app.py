@@ -17,7 +17,7 @@ from traitlets import Integer, Unicode
 from traitlets.config import Config
 from voila.app import Voila
 
-from widgets.server.landing import landing_html
+from widgets.server.pages import landing_html
 from widgets.server.paths import TEMPLATE, TEMPLATE_DIR, use_project_template
 
 SECURITY_HEADERS = {
@@ -132,17 +132,17 @@ class AtelierServer(Voila):
                 if not any(part in h[0] for part in DROPPED) and h[0] != self.server_url]
         root = Path(self.root_dir)
         from widgets.documents.build import documents_dir
-        from widgets.documents.handler import ROUTE as DOCUMENTS_ROUTE
-        from widgets.documents.handler import DocumentsHandler
-        from widgets.live.handlers import LANDING_SCRIPT, live_handlers
-        from widgets.live.pool import SessionPool
-        from widgets.live.store import LiveStore
+        from widgets.server.animateur import live_handlers
+        from widgets.server.documents import ROUTE as DOCUMENTS_ROUTE
+        from widgets.server.documents import DocumentsHandler
+        from widgets.server.pool import SessionPool
+        from widgets.sessions.store import LiveStore
 
         pool = SessionPool(lambda: self.kernel_manager, self.reserve, self.session_reserve)
         live = live_handlers(self.server_url, root, LiveStore(self.live_data_dir or None), self.animateur_secret,
                              self.join_url, pool)
         ours = live + [
-            (self.server_url, LandingHandler, {"root": root, "footer": self.landing_footer + LANDING_SCRIPT}),
+            (self.server_url, LandingHandler, {"root": root, "footer": self.landing_footer}),
             (url_path_join(self.server_url, r"/voila/?"), tornado.web.RedirectHandler, {"url": self.server_url}),
             (url_path_join(self.server_url, r"/voila/tree.*"), tornado.web.RedirectHandler, {"url": self.server_url}),
             (url_path_join(self.server_url, DOCUMENTS_ROUTE), DocumentsHandler, {"folder": documents_dir(root)}),

@@ -1,39 +1,18 @@
 """A browser window: address bar, tabs, back, padlock, favourites; each part can be pressed."""
 from __future__ import annotations
 
-from widgets.find_part import FindThePart, Question
-from widgets.ui import box, esc, html_block
+from widgets.components.find_part import FindThePart, Question
+from widgets.content.markdown import esc
+from widgets.content.vocabulary import BROWSER_PARTS as PARTS
+from widgets.ui.controls import box, html_block
 
-#: part id → (symbol shown, accessible name, default explanation in plain French)
-PARTS = {
-    "onglet": ("Onglet", "L'onglet de la page",
-               "Un **onglet** est une page ouverte. Vous pouvez en ouvrir plusieurs et passer de l'une à l'autre."),
-    "nouvel_onglet": ("+", "Ouvrir un nouvel onglet",
-                      "Le **+** ouvre un nouvel onglet, une nouvelle page vide, sans fermer celle-ci."),
-    "precedent": ("←", "Page précédente",
-                  "La **flèche vers la gauche** revient à la page d'avant."),
-    "suivant": ("→", "Page suivante",
-                "La **flèche vers la droite** revient à la page que vous venez de quitter avec la flèche gauche."),
-    "actualiser": ("⟳", "Actualiser la page",
-                   "La **flèche en rond** recharge la page, par exemple si elle s'affiche mal."),
-    "cadenas": ("", "Cadenas : informations sur la connexion",
-                "Le **cadenas** veut dire que la connexion est **chiffrée** : personne ne peut lire ce qui passe "
-                "entre vous et le site. Il ne dit **pas** que le site est honnête : les faux sites ont aussi un cadenas."),
-    "adresse": ("Adresse", "Barre d'adresse",
-                "La **barre d'adresse** montre l'adresse du site. C'est là qu'on lit à qui est le site. "
-                "Vous pouvez aussi y taper une adresse que vous connaissez."),
-    "favoris": ("☆", "Ajouter aux favoris",
-                "L'**étoile** enregistre le site dans vos **favoris**, pour le retrouver sans taper son adresse."),
-    "menu": ("⋮", "Menu du navigateur",
-             "Les **trois points** ouvrent le **menu** : historique, paramètres, impression…"),
-}
 ORDER = ["precedent", "suivant", "actualiser", "cadenas", "adresse", "favoris", "menu"]
 
 
 def split_address(url: str) -> tuple[str, str, str]:
     """(before, registrable domain, after) of an address, for showing the domain in bold."""
     try:
-        from widgets.analysers.link import check_link
+        from widgets.analysers.link.check import check_link
 
         domain = check_link(url).domain or ""
     except Exception:  # noqa: BLE001 - display only
@@ -62,7 +41,6 @@ def address_bar_html(url: str, secure: bool | None = None) -> str:
 class BrowserExplorer(FindThePart):
     """A browser window whose parts are buttons: explore them, or answer « where is… » questions."""
 
-    kind = "navigateur"
 
     def __init__(self, url: str, tab_title: str, page_html: str, explanations: dict[str, str] | None = None,
                  questions: list[Question] | None = None, instruction: str = "", exercise_id: str | None = None):

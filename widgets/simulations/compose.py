@@ -9,10 +9,12 @@ import re
 from dataclasses import dataclass
 from email.utils import getaddresses
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.exercise import Exercise
-from widgets.ui import box, button, esc, html_block, safe_callback, toggle
+from widgets.components.exercise import Exercise
+from widgets.content.answers import COMPLETE
+from widgets.content.markdown import esc
+from widgets.ui.controls import box, button, html_block, safe_callback, toggle
 
 MAX_CHARS = 20_000
 GREETINGS = re.compile(r"^\W*(bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chère|chers|chères)\b", re.I)
@@ -79,7 +81,6 @@ def review_message(to: str, cc: str, bcc: str, subject: str, text: str, attached
 class ComposeExercise(Exercise):
     """A new-message form; « Envoyer » checks it and explains what to fix. Nothing is sent or kept."""
 
-    kind = "rediger_courriel"
 
     def __init__(self, instruction: str, recipient: str, group: list[str] | None = None, file_name: str = "",
                  exercise_id: str | None = None):
@@ -91,14 +92,14 @@ class ComposeExercise(Exercise):
         self.file_expected = bool(file_name)
         self.fields = {}
         for key, label in (("to", "À"), ("cc", "Cc"), ("bcc", "Cci"), ("subject", "Objet")):
-            field = widgets.Text(description=label, placeholder="" if key != "to" else "adresse@exemple.fr")
+            field = ipw.Text(description=label, placeholder="" if key != "to" else "adresse@exemple.fr")
             field.style = {"description_width": "4rem"}
-            field.layout = widgets.Layout(width="100%")
+            field.layout = ipw.Layout(width="100%")
             field.add_class("atelier-champ")
             self.fields[key] = field
-        self.fields["text"] = widgets.Textarea(description="Message", rows=8)
+        self.fields["text"] = ipw.Textarea(description="Message", rows=8)
         self.fields["text"].style = {"description_width": "4rem"}
-        self.fields["text"].layout = widgets.Layout(width="100%")
+        self.fields["text"].layout = ipw.Layout(width="100%")
         self.fields["text"].add_class("atelier-champ")
         self.attach_button = toggle("📎 Joindre un fichier", "redaction-joindre")
         self.attach_button.observe(self._on_attach, names="value")
@@ -151,13 +152,10 @@ class ComposeExercise(Exercise):
                                title="Bravo, votre message est prêt")
             self.fill()
             self.attach(False)
-        self._answered(",".join(p.code for p in problems) or "ok", not problems)
+        self._answered(",".join(p.code for p in problems) or COMPLETE, not problems)
         if not problems:
             self.solved = True
         return problems
-
-    def correct_choices(self) -> set[str]:
-        return {"ok"}
 
     def self_check(self) -> tuple[bool, bool]:
         """A message with the usual mistakes, then a good one."""

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from widgets.components.exercise import Exercise
+from widgets.components.spot import Piece, SpotExercise
+from widgets.content.answers import GENUINE, SCAM, message_choice
+from widgets.content.markdown import esc, md
+from widgets.content.vocabulary import INBOX_VIEWS as VIEWS
+from widgets.ui.controls import box, button, html_block, on_press, safe_callback, toggle
 
-from widgets.exercise import Exercise
-from widgets.spot import Piece, SpotExercise
-from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback, toggle
-
-SCAM, GENUINE = "arnaque", "serieux"
 DECISIONS = {SCAM: "Arnaque", GENUINE: "Message sérieux"}
-VIEWS = {"telephone": "Vue téléphone", "ordinateur": "Vue ordinateur"}
 
 
 @dataclass
@@ -58,7 +58,7 @@ def message_from_content(raw: dict) -> InboxMessage:
 def link_domain(url: str) -> str:
     """The name of the site a link leads to (its registrable domain), or the address itself."""
     try:
-        from widgets.analysers.link import check_link
+        from widgets.analysers.link.check import check_link
 
         return check_link(url).domain or url
     except Exception:  # noqa: BLE001 - an odd address must not break the page
@@ -90,7 +90,6 @@ def link_popup_html(target: str) -> str:
 class InboxExercise(Exercise):
     """The inbox: open each message, decide, then (for a scam) press the clues."""
 
-    kind = "boite_reception"
 
     def __init__(self, instruction: str, messages: list[InboxMessage], view: str = "ordinateur",
                  exercise_id: str | None = None):
@@ -246,7 +245,7 @@ class InboxExercise(Exercise):
                     "Regardez bien qui l'envoie.")
             verdict = "C'est une arnaque." if message.scam else "Ce message est sérieux."
             self.feedback.show("incorrect", f"{verdict} {hint}\n\nEssayez l'autre réponse.")
-        self._answered(f"{self.current}:{choice}", right)
+        self._answered(message_choice(self.current, choice), right)
 
     def _show_verdict(self, message: InboxMessage) -> None:
         if message.scam:
@@ -266,9 +265,6 @@ class InboxExercise(Exercise):
             self.progress.value += "<p>Bravo, vous avez trié toute la boîte de réception.</p>"
 
     # -- walkthrough ----------------------------------------------------------------------------
-    def correct_choices(self) -> set[str]:
-        return {f"{i}:{SCAM if m.scam else GENUINE}" for i, m in enumerate(self.messages)}
-
     def self_check(self) -> tuple[bool, bool]:
         """Answer every message wrongly then rightly, and find every clue; leave the inbox closed."""
         explained, accepted = True, True

@@ -1,36 +1,11 @@
 """The parts of an opened e-mail (sender name and address, To, Cc, Cci, subject, attachment, reply buttons)."""
 from __future__ import annotations
 
-from widgets.find_part import FindThePart, Question
-from widgets.ui import box, esc, html_block, md
+from widgets.components.find_part import FindThePart, Question
+from widgets.content.markdown import esc, md
+from widgets.content.vocabulary import MAIL_PARTS as PARTS
+from widgets.ui.controls import box, html_block
 
-#: part id → (label on the row, accessible name, explanation in plain French)
-PARTS = {
-    "nom_expediteur": ("De :", "Le nom de l'expéditeur",
-                       "C'est le **nom affiché** de l'expéditeur. N'importe qui peut écrire n'importe quel nom : "
-                       "il ne prouve rien."),
-    "adresse_expediteur": ("", "L'adresse de l'expéditeur",
-                           "C'est la **vraie adresse** de l'expéditeur. Regardez la fin, après l'arobase « @ » : "
-                           "elle dit d'où vient le message."),
-    "a": ("À :", "Les destinataires principaux",
-          "**À** : les personnes à qui le message est destiné. Tout le monde voit ces adresses."),
-    "cc": ("Cc :", "Les destinataires en copie",
-           "**Cc** veut dire « copie carbone » : ces personnes reçoivent une copie. Tout le monde voit leurs adresses."),
-    "cci": ("Cci :", "Les destinataires en copie cachée",
-            "**Cci** veut dire « copie carbone invisible » : ces personnes reçoivent une copie, "
-            "mais personne ne voit leurs adresses."),
-    "objet": ("Objet :", "L'objet du message",
-              "L'**objet** dit en quelques mots de quoi parle le message."),
-    "piece_jointe": ("📎", "La pièce jointe",
-                     "La **pièce jointe** est un fichier envoyé avec le message (une photo, un document…). "
-                     "N'ouvrez que celles que vous attendiez."),
-    "repondre": ("Répondre", "Répondre",
-                 "**Répondre** écrit seulement à l'expéditeur."),
-    "repondre_tous": ("Répondre à tous", "Répondre à tous",
-                      "**Répondre à tous** écrit à l'expéditeur **et** à toutes les personnes en À et en Cc."),
-    "transferer": ("Transférer", "Transférer",
-                   "**Transférer** envoie une copie du message à quelqu'un d'autre."),
-}
 ROWS = [["nom_expediteur", "adresse_expediteur"], ["a"], ["cc"], ["cci"], ["objet"]]
 ACTIONS = ["repondre", "repondre_tous", "transferer"]
 
@@ -38,7 +13,6 @@ ACTIONS = ["repondre", "repondre_tous", "transferer"]
 class MailAnatomy(FindThePart):
     """An opened e-mail whose parts are buttons; answer « where is… » questions by pressing them."""
 
-    kind = "anatomie_courriel"
 
     def __init__(self, values: dict[str, str], body: str, questions: list[Question], instruction: str = "",
                  exercise_id: str | None = None):

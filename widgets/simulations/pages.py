@@ -1,8 +1,8 @@
 """HTML of simulated pages: a search results page, a cookie banner, a fake virus alert."""
 from __future__ import annotations
 
+from widgets.content.markdown import esc, md
 from widgets.simulations.browser import address_bar_html, split_address
-from widgets.ui import esc, md
 
 
 def search_box_html(query: str, engine: str = "Recherche") -> str:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.exercise import Exercise
-from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback
+from widgets.components.exercise import Exercise
+from widgets.content.markdown import esc, md
+from widgets.content.vocabulary import PRIVACY_SETTINGS as SETTINGS
+from widgets.ui.controls import box, button, html_block, on_press, safe_callback
 
-SETTINGS = {"public": "Public", "amis": "Amis", "moi": "Moi uniquement"}
 WHO_SEES = {
     "public": "Tout le monde sur Internet, même des inconnus, peut la voir et la copier.",
     "amis": "Seules les personnes que vous avez acceptées comme amis peuvent la voir.",
@@ -33,7 +34,6 @@ class Publication:
 class PrivacySettings(Exercise):
     """Choose who sees each publication, then check against the advice."""
 
-    kind = "confidentialite"
 
     def __init__(self, profile_name: str, publications: list[Publication], explanation: str = "",
                  prompt: str = "", exercise_id: str | None = None):
@@ -42,7 +42,7 @@ class PrivacySettings(Exercise):
         self.publications = list(publications)
         self.explanation = explanation
         self.settings = [p.setting for p in self.publications]
-        self.buttons: list[dict[str, widgets.Button]] = []
+        self.buttons: list[dict[str, ipw.Button]] = []
         self.who = []
         cards = [html_block(f'<p class="conf-profil"><span aria-hidden="true">👤</span> '
                             f"Profil de {esc(profile_name)}</p>", "conf-entete")]
@@ -104,9 +104,6 @@ class PrivacySettings(Exercise):
                                       "Modifiez-les et vérifiez à nouveau.")
         self._answered(",".join(self.settings), correct)
         return correct
-
-    def choice_labels(self) -> dict[str, str]:
-        return {}
 
     def self_check(self) -> tuple[bool, bool]:
         """All public (wrong for private ones), then the advice."""

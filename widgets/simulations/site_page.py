@@ -1,8 +1,8 @@
 """HTML of a simulated web page (address bar + content), e.g. a site's « mentions légales »."""
 from __future__ import annotations
 
+from widgets.content.markdown import esc, md
 from widgets.simulations.browser import address_bar_html
-from widgets.ui import esc, md
 
 
 def site_page_html(url: str, title: str, body_markdown: str) -> str:

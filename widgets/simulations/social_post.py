@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from widgets.ui import esc, md
+from widgets.content.markdown import esc, md
 
 
 @dataclass
 class Post:
-    """What a post shows. ``image_html`` is a ready ``<figure>`` (see ``widgets.media.figure_html``)."""
+    """What a post shows. ``image_html`` is a ready ``<figure>`` (see ``widgets.ui.figures.figure_html``)."""
 
     author: str
     text: str

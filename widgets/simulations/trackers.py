@@ -7,19 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.feedback import Feedback
-from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback
-
-#: Profile headings, in display order (keys used in the YAML ``revele``).
-CATEGORIES = {
-    "interets": "Centres d'intérêt",
-    "lieu": "Où vous habitez",
-    "habitudes": "Vos habitudes",
-    "sante": "Votre santé (donnée sensible)",
-    "argent": "Votre budget",
-}
+from widgets.content.markdown import esc, md
+from widgets.content.vocabulary import TRACKER_CATEGORIES as CATEGORIES
+from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.feedback import Feedback
 
 
 @dataclass
@@ -88,10 +81,10 @@ def site_html(site: Site, trackers_allowed: bool) -> str:
             f'<p class="traceurs-note">{esc(note)}</p></div>')
 
 
-class TrackerSimulation(widgets.VBox):
+class TrackerSimulation(ipw.VBox):
     """Two rounds of visits: trackers accepted (the file grows), then refused (it stays empty)."""
 
-    def __init__(self, sites: list[Site], instruction: str = "", after: widgets.Widget | None = None):
+    def __init__(self, sites: list[Site], instruction: str = "", after: ipw.Widget | None = None):
         super().__init__()
         self.add_class("atelier-traceurs")
         self.sites = list(sites)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import secrets
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.exercise import Exercise
-from widgets.ui import box, button, esc, html_block, safe_callback
+from widgets.components.exercise import Exercise
+from widgets.content.markdown import esc
+from widgets.ui.controls import box, button, html_block, safe_callback
 
 PHONE = "06 •• •• •• 42"
 
@@ -27,7 +28,6 @@ def phone_notification_html(site: str, code: str) -> str:
 class TwoFactorLogin(Exercise):
     """Log in with a username and password, then type the code shown on the simulated phone."""
 
-    kind = "double_authentification"
 
     def __init__(self, site: str, address: str = "", exercise_id: str | None = None):
         super().__init__("Connectez-vous. Vous pouvez écrire n'importe quoi : c'est un exercice. "
@@ -35,9 +35,9 @@ class TwoFactorLogin(Exercise):
         self.add_class("atelier-double-auth")
         self.site = site
         self.code = ""
-        self.user = widgets.Text(description="Identifiant", placeholder="Par exemple : jeanne.martin",
+        self.user = ipw.Text(description="Identifiant", placeholder="Par exemple : jeanne.martin",
                                  continuous_update=False)
-        self.password = widgets.Password(description="Mot de passe", continuous_update=False)
+        self.password = ipw.Password(description="Mot de passe", continuous_update=False)
         for field in (self.user, self.password):
             field.style = {"description_width": "initial"}
             field.add_class("atelier-champ")
@@ -45,7 +45,7 @@ class TwoFactorLogin(Exercise):
         self.login_button.on_click(self._on_login)
         self.code_zone = html_block("", "da-code-zone")
         self.phone = html_block("", "da-telephone-zone")
-        self.code_field = widgets.Text(description="Code reçu par SMS", placeholder="6 chiffres",
+        self.code_field = ipw.Text(description="Code reçu par SMS", placeholder="6 chiffres",
                                        continuous_update=False)
         self.code_field.style = {"description_width": "initial"}
         self.code_field.add_class("atelier-champ")

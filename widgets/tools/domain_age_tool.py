@@ -1,12 +1,18 @@
 """The domain-age page: type a site's address, learn since when its name exists, and from where we know it."""
 from __future__ import annotations
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 import requests
 
-from widgets.analysers.rdap import SOURCE_LIVE, SOURCE_RECORDED, DomainAge, domain_age
-from widgets.feedback import Feedback
-from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback
+from widgets.analysers.rdap.lookup import (
+    SOURCE_LIVE,
+    SOURCE_RECORDED,
+    DomainAge,
+    domain_age,
+)
+from widgets.content.markdown import esc, md
+from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.feedback import Feedback
 
 MAX_LENGTH = 2_000
 
@@ -27,7 +33,7 @@ def source_html(result: DomainAge | None) -> str:
     return f'<p class="age-source age-source-{key}"><strong>Origine de la réponse :</strong> {esc(text)}</p>'
 
 
-class DomainAgeTool(widgets.VBox):
+class DomainAgeTool(ipw.VBox):
     """Ask how old a site's name is (RDAP, 3-second timeout, recorded examples offline).
 
     ``online=False`` never uses the network; ``session`` lets tests replay HTTP answers.
@@ -41,7 +47,7 @@ class DomainAgeTool(widgets.VBox):
         self.online = online
         self.session = session
         self.result: DomainAge | None = None
-        self.input = widgets.Text(placeholder="Exemple : lemonde.fr", description="Adresse du site",
+        self.input = ipw.Text(placeholder="Exemple : lemonde.fr", description="Adresse du site",
                                   continuous_update=False)
         self.input.add_class("atelier-champ")
         self.input.style = {"description_width": "initial"}

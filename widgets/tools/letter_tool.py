@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.feedback import Feedback
-from widgets.ui import box, button, html_block, md, on_press, safe_callback
+from widgets.content.markdown import md
+from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.feedback import Feedback
 
 KIND_LABELS = {
     "acces": "Voir mes données (droit d'accès)",
@@ -26,16 +27,16 @@ def download_html(letter: str) -> str:
             f"Télécharger la lettre ({FILE_NAME})</a></p>")
 
 
-def _text(label: str, placeholder: str, area: bool = False) -> widgets.Widget:
-    field = (widgets.Textarea if area else widgets.Text)(description=label, placeholder=placeholder,
+def _text(label: str, placeholder: str, area: bool = False) -> ipw.Widget:
+    field = (ipw.Textarea if area else ipw.Text)(description=label, placeholder=placeholder,
                                                           continuous_update=False)
     field.style = {"description_width": "initial"}
-    field.layout = widgets.Layout(width="auto")
+    field.layout = ipw.Layout(width="auto")
     field.add_class("atelier-champ")
     return field
 
 
-class LetterTool(widgets.VBox):
+class LetterTool(ipw.VBox):
     """Prepare a GDPR letter (access or erasure) to copy or download."""
 
     def __init__(self, instruction: str = "", organisation: str = ""):
@@ -55,9 +56,9 @@ class LetterTool(widgets.VBox):
         self.details = _text("Précisions (facultatif)", "Numéro de client, adresse de courriel utilisée…", area=True)
         self.make_button = button("Préparer la lettre", "atelier-valider")
         self.make_button.on_click(self._on_make)
-        self.letter_box = widgets.Textarea(description="Votre lettre", disabled=False, rows=14)
+        self.letter_box = ipw.Textarea(description="Votre lettre", disabled=False, rows=14)
         self.letter_box.style = {"description_width": "initial"}
-        self.letter_box.layout = widgets.Layout(width="auto", display="none")
+        self.letter_box.layout = ipw.Layout(width="auto", display="none")
         self.letter_box.add_class("lettre-texte")
         self.letter_box.observe(self._keep_letter, names="value")  # read-only: edits are undone
         self.download = html_block("", "lettre-telecharger-zone")

@@ -1,10 +1,11 @@
 """The link checker page: paste a link, read in plain French who owns the site and what is suspicious."""
 from __future__ import annotations
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.feedback import Feedback
-from widgets.ui import box, button, html_block, md, on_press, safe_callback
+from widgets.content.markdown import md
+from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.feedback import Feedback
 
 LEVEL_KIND = {"ok": "correct", "attention": "attention", "danger": "danger"}
 LEVEL_TITLE = {
@@ -28,13 +29,13 @@ def report_markdown(report) -> str:
     return "\n\n".join(lines)
 
 
-class LinkChecker(widgets.VBox):
+class LinkChecker(ipw.VBox):
     """Paste a link, press « Vérifier ce lien »; nothing typed is kept or sent anywhere."""
 
     def __init__(self, instruction: str = "", examples: list[str] | None = None):
         super().__init__()
         self.add_class("atelier-outil")
-        self.input = widgets.Text(placeholder="Collez ou tapez un lien ici", description="Lien à vérifier",
+        self.input = ipw.Text(placeholder="Collez ou tapez un lien ici", description="Lien à vérifier",
                                   continuous_update=False)
         self.input.add_class("atelier-champ")
         self.input.style = {"description_width": "initial"}
@@ -70,7 +71,7 @@ class LinkChecker(widgets.VBox):
 
     def check(self) -> None:
         """Analyse the text of the field and show the verdict."""
-        from widgets.analysers.link import check_link
+        from widgets.analysers.link.check import check_link
 
         text = self.input.value or ""
         if not text.strip():

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.feedback import Feedback
-from widgets.ui import box, button, esc, html_block, md, on_press, safe_callback
+from widgets.content.markdown import esc, md
+from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.feedback import Feedback
 
 MAX_BYTES = 5_000_000
 LEVEL_KIND = {"ok": "correct", "attention": "attention", "danger": "danger"}
@@ -36,7 +37,7 @@ def _items(title: str, lines: list[str]) -> str:
 
 def report_html(report) -> str:
     """The details of a ``MailReport`` as HTML; every piece that comes from the message is escaped."""
-    from widgets.analysers.mail import authentication_notes
+    from widgets.analysers.mail.check import authentication_notes
 
     if not report.valid:
         return _items("Pourquoi", [esc(a.message) for a in report.alerts])
@@ -86,20 +87,20 @@ def uploaded_bytes(value) -> tuple[bytes | None, str]:
     return bytes(content), str(name or "")
 
 
-class MailChecker(widgets.VBox):
+class MailChecker(ipw.VBox):
     """Paste a message or drop a .eml; press « Vérifier ce message »."""
 
     def __init__(self, instruction: str = "", examples: list[tuple[str, Path]] | None = None):
         super().__init__()
         self.add_class("atelier-outil")
         self.add_class("courriel-outil")
-        self.source = widgets.Textarea(placeholder="Collez ici la source du message (« Afficher l'original »)",
+        self.source = ipw.Textarea(placeholder="Collez ici la source du message (« Afficher l'original »)",
                                        description="Source du message", rows=8)
         self.source.style = {"description_width": "initial"}
-        self.source.layout = widgets.Layout(width="100%")
+        self.source.layout = ipw.Layout(width="100%")
         self.source.add_class("atelier-champ")
-        self.upload = widgets.FileUpload(accept=".eml,.txt", multiple=False, description="Déposer un fichier .eml")
-        self.upload.layout = widgets.Layout(width="auto", height="auto")
+        self.upload = ipw.FileUpload(accept=".eml,.txt", multiple=False, description="Déposer un fichier .eml")
+        self.upload.layout = ipw.Layout(width="auto", height="auto")
         self.upload.add_class("atelier-bouton")
         self.upload.add_class("courriel-depot")
         self.upload.observe(self._on_upload, names="value")
@@ -149,7 +150,7 @@ class MailChecker(widgets.VBox):
 
     def check(self, data: bytes | str) -> None:
         """Analyse ``data`` (the source of a message) and show the verdict, the details and the safe body."""
-        from widgets.analysers.mail import check_message, safe_html_body
+        from widgets.analysers.mail.check import check_message, safe_html_body
 
         size = len(data) if isinstance(data, (bytes, str)) else 0
         if size > MAX_BYTES:

@@ -1,15 +1,16 @@
 """The password page: strength in French, the CNIL rule, a passphrase, and an optional leak check.
 
-The password lives in a ``widgets.Password`` field (never echoed) and in kernel memory only.
+The password lives in a ``ipw.Password`` field (never echoed) and in kernel memory only.
 It is tested when « Tester » or Enter is pressed, not at each key. The leak check runs only when
 the participant presses « Vérifier en ligne »: only the 5 characters shown beforehand leave.
 """
 from __future__ import annotations
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.feedback import Feedback
-from widgets.ui import box, button, esc, html_block, md, safe_callback
+from widgets.content.markdown import esc, md
+from widgets.ui.controls import box, button, html_block, safe_callback
+from widgets.ui.feedback import Feedback
 
 MAX_LENGTH = 1_000
 SCORE_KIND = {0: "danger", 1: "danger", 2: "attention", 3: "correct", 4: "correct"}
@@ -38,7 +39,7 @@ def strength_markdown(strength) -> str:
     return "\n".join(lines) + "\n\n" + cnil
 
 
-class PasswordTool(widgets.VBox):
+class PasswordTool(ipw.VBox):
     """Test a password, create a passphrase, and (if chosen) ask whether it leaked."""
 
     def __init__(self, instruction: str = "", session=None):
@@ -46,7 +47,7 @@ class PasswordTool(widgets.VBox):
         self.add_class("atelier-outil")
         self.add_class("atelier-mot-de-passe")
         self.session = session  # a requests.Session for tests; None = a fresh one per check
-        self.field = widgets.Password(placeholder="Tapez un mot de passe à tester", description="Mot de passe",
+        self.field = ipw.Password(placeholder="Tapez un mot de passe à tester", description="Mot de passe",
                                       continuous_update=False)
         self.field.add_class("atelier-champ")
         self.field.style = {"description_width": "initial"}
@@ -93,8 +94,8 @@ class PasswordTool(widgets.VBox):
 
     def test(self) -> None:
         """Rate the password of the field; prepare (but do not send) the leak check."""
-        from widgets.analysers.password import assess_password
-        from widgets.analysers.pwned import what_is_sent
+        from widgets.analysers.password.pwned import what_is_sent
+        from widgets.analysers.password.strength import assess_password
 
         password = self.field.value or ""
         self.leak_result.clear()
@@ -125,7 +126,7 @@ class PasswordTool(widgets.VBox):
 
     def check_online(self) -> None:
         """Ask the leak service (5 characters sent, 3-second limit); offline → the local list."""
-        from widgets.analysers.pwned import check_leak
+        from widgets.analysers.password.pwned import check_leak
 
         password = self.field.value or ""
         if not password or len(password) > MAX_LENGTH:
@@ -148,7 +149,7 @@ class PasswordTool(widgets.VBox):
 
     def make_passphrase(self) -> str:
         """Draw a 7-word passphrase and show it with the origin of the word list."""
-        from widgets.analysers.passphrase import generate_passphrase
+        from widgets.analysers.password.passphrase import generate_passphrase
 
         self.generated = generate_passphrase(7)
         self.passphrase.value = (f'<p class="mdp-phrase-texte">{esc(self.generated)}</p>'

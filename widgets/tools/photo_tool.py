@@ -9,10 +9,11 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-import ipywidgets as widgets
+import ipywidgets as ipw
 
-from widgets.feedback import Feedback
-from widgets.ui import esc, html_block, md, safe_callback, button
+from widgets.content.markdown import esc, md
+from widgets.ui.controls import button, html_block, safe_callback
+from widgets.ui.feedback import Feedback
 
 MAX_BYTES = 15_000_000
 CLEAN_NAME = "photo_nettoyee"
@@ -45,7 +46,7 @@ def upload_contents(value) -> list[bytes]:
     return found
 
 
-class PhotoTool(widgets.VBox):
+class PhotoTool(ipw.VBox):
     """Look at the sample photo's hidden data, then clean your own photo."""
 
     def __init__(self, sample: Path | None = None, sample_alt: str = "", instruction: str = "",
@@ -62,7 +63,7 @@ class PhotoTool(widgets.VBox):
         self.cleaned = b""
         children = [html_block(md(instruction), "atelier-consigne")] if instruction else []
         if self.sample is not None:
-            from widgets.media import figure_html
+            from widgets.ui.figures import figure_html
 
             children.append(html_block(figure_html(self.sample, sample_alt or "Photo d'exemple"), "atelier-figure"))
             self.sample_button = button("Voir ce que cache cette photo", "atelier-valider")
@@ -71,7 +72,7 @@ class PhotoTool(widgets.VBox):
             children += [self.sample_button, self.sample_result, self.sample_details]
         self.upload = None
         if upload:
-            self.upload = widgets.FileUpload(accept="image/*", multiple=False, description="Choisir une photo")
+            self.upload = ipw.FileUpload(accept="image/*", multiple=False, description="Choisir une photo")
             self.upload.add_class("atelier-bouton")
             self.upload.observe(self._on_upload, names="value")
             children += [html_block("<h3>Et vos photos ?</h3><p>Choisissez une photo de votre appareil. "
@@ -89,7 +90,7 @@ class PhotoTool(widgets.VBox):
 
     def show_sample(self) -> None:
         """Read the sample photo's metadata and show them."""
-        from widgets.analysers.photo import read_photo
+        from widgets.analysers.photo.metadata import read_photo
 
         info = read_photo(self.sample.read_bytes())
         self.sample_details.value = info_html(info) if info.valid else ""
@@ -106,7 +107,7 @@ class PhotoTool(widgets.VBox):
 
     def analyse(self, data: bytes) -> None:
         """Show what ``data`` hides and offer a cleaned copy (everything in memory)."""
-        from widgets.analysers.photo import clean_photo, read_photo
+        from widgets.analysers.photo.metadata import clean_photo, read_photo
 
         self.details.value = ""
         self.download.value = ""

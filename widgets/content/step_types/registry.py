@@ -1,0 +1,59 @@
+"""The registry of step types: the YAML word (``type: choix``), its content schema and its own checks.
+
+Each family module of this folder calls ``step_type`` for its words; ``catalog`` imports them all by
+name. What a step looks like on screen is elsewhere (``widgets.steps``): this layer only says what a
+content file may contain, so that it can be checked without building anything.
+Keys common to all steps: ``type``, ``titre``, ``duree`` (minutes), ``texte`` (Markdown shown first),
+``image``, ``id``, ``en_direct``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+COMMON_PROPERTIES = {
+    "type": {"type": "string"},
+    "titre": {"type": "string", "minLength": 1, "maxLength": 90},
+    "duree": {"type": "integer", "minimum": 0, "maximum": 90},
+    "texte": {"type": "string"},
+    "image": {
+        "type": "object",
+        "required": ["fichier", "alt"],
+        "additionalProperties": False,
+        "properties": {"fichier": {"type": "string", "minLength": 1},
+                       "alt": {"type": "string", "minLength": 1},
+                       "legende": {"type": "string"}},
+    },
+    "id": {"type": "string", "pattern": "^[a-z0-9_-]{1,40}$",
+           "description": "l'identifiant ne doit contenir que des lettres minuscules sans accent, des chiffres, « - » ou « _ »."},
+    "en_direct": {"type": "boolean"},
+}
+
+#: A check receives the (schema-valid) step and returns [(path inside the step, French message)].
+Check = Callable[[dict], list[tuple[list, str]]]
+
+
+@dataclass
+class StepType:
+    """One YAML word: its JSON Schema, its extra checks, and whether the room can answer it (an exercise)."""
+
+    name: str
+    schema: dict
+    check: Check | None = None
+    exercise: bool = True
+
+
+REGISTRY: dict[str, StepType] = {}
+
+
+def step_type(name: str, properties: dict | None = None, required: list[str] | tuple = (),
+              check: Check | None = None, exercise: bool = True) -> StepType:
+    """Declare ``type: name`` with its own keys (``properties``), the required ones and its checks."""
+    schema = {
+        "type": "object",
+        "required": ["titre", *required],
+        "additionalProperties": False,
+        "properties": {**COMMON_PROPERTIES, **(properties or {})},
+    }
+    REGISTRY[name] = StepType(name, schema, check, exercise)
+    return REGISTRY[name]

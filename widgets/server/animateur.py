@@ -1,0 +1,181 @@
+"""The animateur's pages in the server: the projected board, its JSON state and actions, the join link."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import tornado.web
+from jupyter_server.utils import url_path_join
+
+from widgets.content.names import CONTENT_FILE, notebook_path, page_url
+from widgets.server import board
+from widgets.server.pages import animateur_html, refusal_html
+from widgets.server.pool import SessionPool
+from widgets.server.secret import COOKIE, is_valid
+from widgets.sessions.store import (
+    LiveError,
+    LiveStore,
+    clean_participant,
+    new_participant_id,
+)
+
+HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
+           "Cache-Control": "no-store"}
+MAX_BODY = 10_000
+PARTICIPANT_COOKIE = "atelier-participant"
+PARTICIPANT_COOKIE_SECONDS = 6 * 3600  # one workshop: the same device is not followed beyond
+
+
+class LiveBase(tornado.web.RequestHandler):
+    def initialize(self, store: LiveStore, root: Path, secret: str, join_url: str = "",
+                   pool: SessionPool | None = None):
+        self.store, self.root, self.secret, self.join_url, self.pool = store, Path(root), secret, join_url, pool
+
+    def set_default_headers(self) -> None:
+        for key, value in HEADERS.items():
+            self.set_header(key, value)
+
+    def check_xsrf_cookie(self) -> None:
+        """Actions need the page's own header (another site cannot send it) and the SameSite cookie."""
+        if self.request.method == "POST" and self.request.headers.get("X-Animateur") != "1":
+            raise tornado.web.HTTPError(403)
+
+    def is_animateur(self) -> bool:
+        return is_valid(self.get_cookie(COOKIE), self.secret)
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        self.set_header("Cache-Control", "no-store")
+        if self.request.path.rstrip("/").endswith("animateur"):
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.finish(refusal_html(self.settings.get("base_url", "/")))
+        else:
+            self.set_header("Content-Type", "application/json; charset=UTF-8")
+            messages = {403: "Accès refusé : cette page est réservée à l'animateur.",
+                        404: "Cet élément n'existe pas."}
+            self.finish({"erreur": messages.get(status_code, "La demande n'a pas pu être traitée.")})
+
+    def refuse(self, status: int, message: str) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.finish({"erreur": message})
+
+
+class AnimateurPage(LiveBase):
+    """``/animateur?cle=…`` keeps the key in a cookie and cleans the address bar; ``/animateur`` is the board."""
+
+    def get(self) -> None:
+        given = self.get_query_argument("cle", None)
+        base = self.settings.get("base_url", "/")
+        if given is not None:
+            if not is_valid(given, self.secret):
+                raise tornado.web.HTTPError(403)
+            self.set_cookie(COOKIE, self.secret, path=url_path_join(base, "animateur"), httponly=True, samesite="Strict")
+            self.redirect(url_path_join(base, "animateur"))  # the key leaves the address bar (projected!)
+            return
+        if not self.is_animateur():
+            raise tornado.web.HTTPError(403)
+        join = self.join_url or f"{self.request.protocol}://{self.request.host}{url_path_join(base, 'rejoindre')}"
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(animateur_html(base, join))
+
+
+class StateHandler(LiveBase):
+    def get(self) -> None:
+        if not self.is_animateur():
+            raise tornado.web.HTTPError(403)
+        state = board.board_state(self.store, self.root)
+        if state["session"] and self.pool is not None:
+            atelier = state["session"]["atelier"]
+            if notebook_path(atelier) not in self.pool.grown:  # e.g. a session kept across a restart
+                self.pool.prepare(atelier)
+            state["pages_pretes"] = self.pool.ready(atelier)
+        self.finish(state)
+
+
+class ActionHandler(LiveBase):
+    """POST ``{"action": "reveler" | "suivant" | "nouvelle", "atelier": …}``."""
+
+    def post(self) -> None:
+        data = self._animateur_body()
+        if data is None:
+            return
+        action = data.get("action")
+        try:
+            if action == "reveler":
+                board.reveal_current(self.store, self.root)
+                message = "Les résultats et la bonne réponse sont affichés, ici et chez les participants."
+            elif action == "suivant":
+                board.next_exercise(self.store, self.root)
+                message = "Exercice suivant affiché."
+            elif action == "nouvelle":
+                board.start_session(self.store, self.root, data.get("atelier"))
+                if self.pool is not None:
+                    self.pool.prepare(data["atelier"])  # the room is about to scan the QR code
+                message = "Nouvelle session ouverte : les réponses repartent de zéro."
+            else:
+                return self.refuse(400, "Cette action n'existe pas.")
+        except LiveError as exc:
+            return self.refuse(404 if "existe pas" in str(exc) else 409, str(exc))
+        self.finish({"message": message})
+
+    def _animateur_body(self) -> dict | None:
+        """The posted JSON object, once the key is checked; None when a refusal was already sent."""
+        if not self.is_animateur():
+            raise tornado.web.HTTPError(403)
+        if len(self.request.body) > MAX_BODY:
+            self.refuse(413, "La demande est trop grande.")
+            return None
+        try:
+            data = json.loads(self.request.body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            data = None
+        if not isinstance(data, dict):
+            self.refuse(400, "La demande n'est pas lisible.")
+            return None
+        return data
+
+
+class CountsHandler(ActionHandler):
+    """POST the anonymous counts by age band and status."""
+
+    def post(self) -> None:
+        data = self._animateur_body()
+        if data is None:
+            return
+        session = self.store.current_session()
+        if session is None:
+            return self.refuse(409, "Aucune session n'est ouverte.")
+        try:
+            self.store.set_counts(session["id"], data)
+        except LiveError as exc:
+            return self.refuse(400, str(exc))
+        self.finish({"message": "Les nombres sont enregistrés pour le bilan."})
+
+
+class JoinHandler(LiveBase):
+    """``/rejoindre``: the joining link of the QR code → the session's atelier with an anonymous id.
+
+    The id is kept in a cookie for the length of a workshop: a participant who closed the tab by
+    mistake and scans the QR code again comes back where they were, like after a reload.
+    """
+
+    def get(self) -> None:
+        base = self.settings.get("base_url", "/")
+        session = self.store.current_session()
+        if session is None or not (self.root / session["atelier"] / CONTENT_FILE).is_file():
+            self.redirect(base)
+            return
+        participant = clean_participant(self.get_cookie(PARTICIPANT_COOKIE)) or new_participant_id()
+        self.set_cookie(PARTICIPANT_COOKIE, participant, path=base, httponly=True, samesite="Lax",
+                        max_age=PARTICIPANT_COOKIE_SECONDS)
+        self.redirect(f"{page_url(base, session['atelier'])}?participant={participant}")
+
+
+def live_handlers(server_url: str, root: Path, store: LiveStore, secret: str, join_url: str = "",
+                  pool: SessionPool | None = None) -> list:
+    args = {"store": store, "root": root, "secret": secret, "join_url": join_url, "pool": pool}
+    return [(url_path_join(server_url, path), cls, args) for path, cls in (
+        (r"/animateur/?", AnimateurPage), (r"/animateur/etat", StateHandler),
+        (r"/animateur/action", ActionHandler), (r"/animateur/comptes", CountsHandler),
+        (r"/rejoindre", JoinHandler))]
+

@@ -1,0 +1,48 @@
+"""Step types on simulated pages: search results, cookie banner, fake alert."""
+from __future__ import annotations
+
+from widgets.components.choice import ChoiceExercise, Option
+from widgets.simulations.pages import (
+    cookie_page_html,
+    fake_alert_html,
+    search_box_html,
+    search_result_html,
+)
+from widgets.steps.registry import builds
+from widgets.ui.controls import html_block
+
+
+@builds("resultats_recherche")
+def build_search(step, ctx):
+    options = [Option(r["titre"], bool(r.get("correct")), r.get("retour", ""),
+                      card_html=search_result_html(r["titre"], r["adresse"], r["description"], bool(r.get("annonce"))))
+               for r in step["resultats"]]
+    scene = html_block(search_box_html(step["recherche"]), "atelier-decor")
+    exercise = ChoiceExercise(step["question"], options, step.get("explication", ""), scene=scene,
+                              exercise_id=ctx.exercise_id, choose_label="Je clique ici")
+    exercise.add_class("atelier-recherche")
+    return exercise
+
+
+def _scene_options(raw):
+    return [Option(b["texte"], bool(b.get("correct")), b.get("retour", ""), style=f"style-{b.get('style', 'secondaire')}")
+            for b in raw]
+
+
+@builds("banniere_cookies")
+def build_cookies(step, ctx):
+    scene = html_block(cookie_page_html(step["site"], step["banniere"], step.get("titre_page", "")), "atelier-decor")
+    exercise = ChoiceExercise(step["question"], _scene_options(step["boutons"]), step.get("explication", ""),
+                              scene=scene, exercise_id=ctx.exercise_id, options_in_row=True)
+    exercise.add_class("atelier-cookies")
+    return exercise
+
+
+@builds("fausse_alerte")
+def build_fake_alert(step, ctx):
+    scene = html_block(fake_alert_html(step["adresse"], step["titre_alerte"], step["message_alerte"],
+                                       step["telephone"]), "atelier-decor")
+    exercise = ChoiceExercise(step["question"], _scene_options(step["boutons"]), step.get("explication", ""),
+                              scene=scene, exercise_id=ctx.exercise_id)
+    exercise.add_class("atelier-fausse-alerte")
+    return exercise
