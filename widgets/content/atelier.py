@@ -11,7 +11,7 @@ import yaml
 
 from widgets.content.names import CONTENT_FILE, NOTEBOOK_FILE
 from widgets.content.referentials import referentials
-from widgets.content.step_types.catalog import check_step
+from widgets.content.step_types.registry import SOURCES
 from widgets.content.validation import ContentError, read_text, read_yaml, validate
 
 #: Digests of the content files the server has fully validated. A participant's kernel inherits the
@@ -41,6 +41,7 @@ def _atelier_schema() -> dict:
             "themes_cra": {"type": "array", "minItems": 1, "uniqueItems": True,
                            "items": {"enum": list(refs["themes_cra"])}},
             "etapes": {"type": "array", "minItems": 1, "items": {"type": "object"}},
+            "sources": SOURCES,
         },
     }
 
@@ -125,12 +126,16 @@ def _load_atelier(folder: Path, file: Path) -> Atelier:
         cra_themes=data["themes_cra"],
         steps=data["etapes"],
         order=data.get("ordre", 99),
-        extra={k: data[k] for k in ("public", "prerequis", "tablette") if k in data},
+        extra={k: data[k] for k in ("public", "prerequis", "tablette", "sources") if k in data},
     )
 
 
 def _validated(folder: Path, file: Path, text: str) -> dict:
     """The data of ``text``, once fully validated (its French error otherwise)."""
+    from widgets.content.step_types.catalog import (
+        check_step,  # the step schemas: only when validating
+    )
+
     data, node = read_yaml(file, text)
     if data is None:
         raise ContentError(file, "le fichier est vide.")

@@ -8,12 +8,12 @@ import logging
 import os
 import threading
 import time
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 from widgets.components.exercise import Exercise, exercises_in
 from widgets.content import names
 from widgets.kernel.request import query_string
-from widgets.sessions.answer_keys import AnswerKey, answer_key
 from widgets.sessions.store import (
     LiveError,
     LiveStore,
@@ -21,6 +21,9 @@ from widgets.sessions.store import (
     new_participant_id,
 )
 from widgets.ui.feedback import Feedback
+
+if TYPE_CHECKING:
+    from widgets.sessions.answer_keys import AnswerKey
 
 log = logging.getLogger("ateliers")
 POLL_SECONDS = 1.0
@@ -54,6 +57,11 @@ class LiveParticipant:
         self.store = store
         self.participant = clean_participant(participant) or new_participant_id()
         self.exercises: dict[str, Exercise] = {}
+        from widgets.sessions.answer_keys import (  # only where a step is live
+            AnswerKey,
+            answer_key,
+        )
+
         self.keys: dict[str, AnswerKey] = {}  # what « Révéler » shows, from the content
         self.reveal_boxes: dict[str, Feedback] = {}
         self.shown: set[str] = set()
@@ -154,7 +162,7 @@ class LiveParticipant:
         for exercise_id in session["revealed"]:
             if exercise_id in self.reveal_boxes and exercise_id not in self.shown:
                 self.shown.add(exercise_id)
-                key = self.keys.get(exercise_id, AnswerKey())
+                key = self.keys[exercise_id]
                 text = f"La bonne réponse est : **{key.right_words}**."
                 if key.explanation:
                     text += "\n\n" + key.explanation

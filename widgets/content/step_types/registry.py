@@ -4,12 +4,27 @@ Each family module of this folder calls ``step_type`` for its words; ``catalog``
 name. What a step looks like on screen is elsewhere (``widgets.steps``): this layer only says what a
 content file may contain, so that it can be checked without building anything.
 Keys common to all steps: ``type``, ``titre``, ``duree`` (minutes), ``texte`` (Markdown shown first),
-``image``, ``id``, ``en_direct``.
+``image``, ``id``, ``en_direct``, ``sources`` (where the step's facts come from).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
+
+#: Where a taught fact comes from: kept beside it, listed on the fiche animateur.
+SOURCES = {
+    "type": "array", "minItems": 1,
+    "items": {
+        "type": "object", "required": ["titre", "adresse", "consulte_le"], "additionalProperties": False,
+        "properties": {
+            "titre": {"type": "string", "minLength": 1},
+            "adresse": {"type": "string", "pattern": "^https://[^\\s]+$",
+                        "description": "l'adresse de la source doit commencer par « https:// »."},
+            "consulte_le": {"type": "string", "pattern": "^20[0-9]{2}-[01][0-9]-[0-3][0-9]$",
+                            "description": "la date de consultation s'écrit AAAA-MM-JJ, par exemple 2026-11-29."},
+        },
+    },
+}
 
 COMMON_PROPERTIES = {
     "type": {"type": "string"},
@@ -27,6 +42,7 @@ COMMON_PROPERTIES = {
     "id": {"type": "string", "pattern": "^[a-z0-9_-]{1,40}$",
            "description": "l'identifiant ne doit contenir que des lettres minuscules sans accent, des chiffres, « - » ou « _ »."},
     "en_direct": {"type": "boolean"},
+    "sources": SOURCES,
 }
 
 #: A check receives the (schema-valid) step and returns [(path inside the step, French message)].
