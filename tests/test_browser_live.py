@@ -47,8 +47,8 @@ def test_two_participants_answer_and_the_reveal_reaches_both(live_server, page_f
         p.goto(live_server.url + "rejoindre", wait_until="commit")
         go_to_question(p)
         assert "cle=" not in p.content() and "animateur?cle" not in p.content()
-    participants[0].get_by_role("button", name="Je tape impots.gouv.fr dans la barre d'adresse").click()
-    participants[1].get_by_role("button", name="Je clique sur le lien reçu par SMS").click()
+    participants[0].get_by_role("button", name="Taper impots.gouv.fr dans la barre d'adresse").click()
+    participants[1].get_by_role("button", name="Ouvrir le lien reçu par SMS au sujet des impôts").click()
 
     board.wait_for_selector("#total:has-text('2 réponses reçues')", timeout=30_000)
     assert board.locator("#resultats .barre, #resultats li, #resultats div").count() == 0 or \
@@ -89,8 +89,8 @@ def _reload_and_come_back(live_server, page_factory) -> None:
     page = page_factory(360, 740)
     page.goto(live_server.url + "rejoindre", wait_until="commit")
     go_to_question(page)
-    page.get_by_role("button", name="Je tape impots.gouv.fr dans la barre d'adresse").click()
-    page.locator(".atelier-retour").first.locator("text=Bonne réponse").wait_for()
+    page.get_by_role("button", name="Taper impots.gouv.fr dans la barre d'adresse").click()
+    page.locator(".atelier-retour:has-text('Bonne réponse')").first.wait_for()
     address = page.url
     assert "participant=" in address
     page.wait_for_timeout(1500)  # the « I am here » of the next poll

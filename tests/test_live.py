@@ -143,8 +143,9 @@ def test_answers_reach_the_board_and_the_reveal_reaches_the_participant(store):
     path, live = _participant(store, new_participant_id())
     path.go(2)
     exercise = live.exercises[EX]
-    exercise.choose(2)  # « Je clique sur le lien reçu par SMS »: wrong
+    exercise.choose(2)  # « Ouvrir le lien reçu par SMS au sujet des impôts »: wrong
     exercise.choose(0)
+    assert live.outbox.flush()  # answers leave without making the click wait: here, they have arrived
     live.poll()
     state = board.board_state(store, ROOT)
     assert state["connectes"] == 1
@@ -153,10 +154,10 @@ def test_answers_reach_the_board_and_the_reveal_reaches_the_participant(store):
     board.reveal_current(store, ROOT)
     state = board.board_state(store, ROOT)
     counted = {b["libelle"]: b["nombre"] for b in state["courant"]["barres"]}
-    assert counted["Je clique sur le lien reçu par SMS"] == 1 and counted["Je tape impots.gouv.fr dans la barre d'adresse"] == 0
+    assert counted["Ouvrir le lien reçu par SMS au sujet des impôts"] == 1 and counted["Taper impots.gouv.fr dans la barre d'adresse"] == 0
     assert "impots.gouv.fr" in state["courant"]["bonne_reponse"]
     live.poll()
-    assert "Je tape impots.gouv.fr" in live.reveal_boxes[EX].text
+    assert "Taper impots.gouv.fr" in live.reveal_boxes[EX].text
     assert board.next_exercise(store, ROOT) == "01_navigateur/4"
 
 
@@ -168,6 +169,7 @@ def test_a_reloaded_page_comes_back_where_it_was(store):
     live.exercises[EX].choose(1)
     live.exercises[EX].choose(0)
     path.go(4)
+    assert live.outbox.flush()
     again, live2 = _participant(store, pid)  # same id in the address: a reload
     assert again.index == 4  # restored while the page was built, before it is displayed
     assert live2.exercises[EX].solved and live2.exercises[EX].first_choice == "1"
@@ -340,6 +342,7 @@ def test_every_exercise_of_every_atelier_can_be_live(atelier_id, tmp_path):
         if found:
             answer_wrong_then_right(found[0])
             answered.append(f"{atelier_id}/{index + 1}")
+    assert live.outbox.flush()
     assert answered and sorted(live.exercises) == sorted(answered)
     for exercise_id in answered:  # each one reached the board, with labels and a right answer in words
         assert sum(store.counts(session, exercise_id).values()) >= 1, exercise_id

@@ -1,6 +1,9 @@
 """Hooks in a participant's kernel: send anonymous answers, show the revealed answer, restore on reload.
 
 Only active under Voilà (or when a store is given, in tests): notebooks run by nbval are unchanged.
+Answers and steps leave through an ``Outbox`` (the click never waits for the base). A background loop
+shows what the animateur reveals, joins a session opened after the page, and stops when the server has
+seen the page go (it starts again as soon as the participant touches the page).
 """
 from __future__ import annotations
 
@@ -13,8 +16,10 @@ from urllib.parse import parse_qs
 
 from widgets.components.exercise import Exercise, exercises_in
 from widgets.content import names
+from widgets.kernel.outbox import Letter, Outbox
 from widgets.kernel.request import query_string
 from widgets.sessions.store import (
+    KERNEL_ID,
     LiveError,
     LiveStore,
     clean_participant,
@@ -28,11 +33,27 @@ if TYPE_CHECKING:
 log = logging.getLogger("ateliers")
 POLL_SECONDS = 1.0
 POLL_LIMIT = 12 * 3600  # a kernel stops polling after a (long) day of workshop
+#: A page the server has seen gone for this long: its kernel stops its background work.
+GONE_SECONDS = 20.0
+#: The page's kernel tries a busy base briefly, then lets the outbox try again.
+KERNEL_RETRIES, KERNEL_BUSY_SECONDS = 2, 1.0
+
+LATE_TEXT = ("Votre réponse n'a pas encore pu être envoyée au tableau de la salle. Elle reste valable ici, "
+             "et l'envoi est réessayé tout seul. Vous pouvez continuer.")
+SENT_TEXT = "Votre réponse est bien arrivée au tableau de la salle."
+JOINED_TEXT = ("L'animateur a commencé une nouvelle session. Vos prochaines réponses comptent "
+               "pour le tableau de la salle.")
 
 
 def under_voila() -> bool:
     return bool(os.environ.get("VOILA_KERNEL_ID") or os.environ.get("VOILA_REQUEST_URL")
                 or os.environ.get("VOILA_PREHEAT") == "True")
+
+
+def own_kernel_id() -> str | None:
+    """This kernel's id in the server (Voilà gives it to every kernel it starts), if well-formed."""
+    kernel = os.environ.get("VOILA_KERNEL_ID", "")
+    return kernel if KERNEL_ID.match(kernel) else None
 
 
 def participant_from_query() -> str | None:
@@ -52,21 +73,29 @@ def participant_from_query() -> str | None:
 class LiveParticipant:
     """Links one participant's path to the live store."""
 
-    def __init__(self, path, store: LiveStore, participant: str | None = None):
-        self.path = path
-        self.store = store
-        self.participant = clean_participant(participant) or new_participant_id()
-        self.exercises: dict[str, Exercise] = {}
+    def __init__(self, path, store: LiveStore, participant: str | None = None, kernel: str | None = None):
         from widgets.sessions.answer_keys import (  # only where a step is live
             AnswerKey,
             answer_key,
         )
 
+        self.path = path
+        self.store = store
+        self.participant = clean_participant(participant) or new_participant_id()
+        self.kernel = kernel
+        self.exercises: dict[str, Exercise] = {}
         self.keys: dict[str, AnswerKey] = {}  # what « Révéler » shows, from the content
         self.reveal_boxes: dict[str, Feedback] = {}
         self.shown: set[str] = set()
+        self.session: str | None = None  # the session this page takes part in
         self._replaying = False
         self._lock = threading.RLock()
+        self.outbox = Outbox(on_late=self._show_late, on_sent=self._show_sent)
+        self.notice = Feedback()  # « a new session started »: at the top of the path
+        self.notice.add_class("atelier-direct-session")
+        path.children = (self.notice, *path.children)
+        self.stop: threading.Event | None = None
+        self._loop: threading.Thread | None = None
         atelier = getattr(path, "atelier", None)
         raw_steps = atelier.steps if atelier is not None else []
         for index, step in enumerate(path.steps):
@@ -100,40 +129,63 @@ class LiveParticipant:
         exercise.children = (*exercise.children, box)
         exercise.on_answer(lambda ex, choice, correct: self._on_answer(exercise_id, choice))
 
-    def _session(self) -> str | None:
+    def _current(self) -> dict | None:
+        """The open session, if it is this page's atelier's."""
         session = self.store.current_session()
         atelier = getattr(self.path, "atelier", None)
         if session is None or atelier is None or session["atelier"] != atelier.id:
             return None
-        return session["id"]
+        return session
 
     def _on_answer(self, exercise_id: str, choice: str) -> None:
         if self._replaying:
             return
-        try:
-            session = self._session()
-            if session:
-                self.store.record_answer(session, exercise_id, self.participant, choice)
-        except (LiveError, OSError, ValueError) as exc:
-            log.warning("En direct : réponse non envoyée (%s)", type(exc).__name__)
+        self.wake()
+
+        def send():
+            session = self._current()
+            if session is None:
+                raise LiveError("Aucune session n'est ouverte.")  # refused for good: not tried again
+            self.store.record_answer(session["id"], exercise_id, self.participant, choice)
+
+        self.outbox.post(Letter(send, exercise_id))
 
     def _on_step(self, index: int) -> None:
         if self._replaying:
             return
-        try:
-            session = self._session()
-            if session:
-                self.store.touch(session, self.participant, index)
-        except (LiveError, OSError, ValueError) as exc:
-            log.warning("En direct : étape non enregistrée (%s)", type(exc).__name__)
+        self.wake()
+
+        def send():
+            session = self._current()
+            if session is not None:
+                self.store.touch(session["id"], self.participant, index, self.kernel)
+
+        self.outbox.post(Letter(send))
+
+    # -- messages on the page --------------------------------------------------------------------
+    def _box_of(self, exercise_id: str) -> Feedback | None:
+        return self.reveal_boxes.get(exercise_id)
+
+    def _show_late(self, exercise_id: str) -> None:
+        box = self._box_of(exercise_id)
+        if box is not None and exercise_id not in self.shown:
+            with self._lock:
+                box.show("info", LATE_TEXT, title="Envoi en attente")
+
+    def _show_sent(self, exercise_id: str) -> None:
+        box = self._box_of(exercise_id)
+        if box is not None and exercise_id not in self.shown:
+            with self._lock:
+                box.show("info", SENT_TEXT)
 
     # -- reload and reveal ---------------------------------------------------------------------
     def restore(self) -> bool:
         """Bring back this participant's step and answers from the store; True if something was restored."""
-        session = self._session()
+        session = self._current()
+        self.session = session["id"] if session else None
         if not session:
             return False
-        step, answers = self.store.participant_state(session, self.participant)
+        step, answers = self.store.participant_state(session["id"], self.participant)
         with self._lock:
             self._replaying = True
             try:
@@ -150,15 +202,22 @@ class LiveParticipant:
                     self.path.go(step)
             finally:
                 self._replaying = False
+        self._on_step(self.path.index)  # this page, from this kernel, from now (sent without waiting)
         return bool(step or answers)
 
-    def poll(self) -> None:
-        """Say « I am here » and show the answers the animateur has revealed."""
-        session = self.store.current_session()
-        atelier = getattr(self.path, "atelier", None)
-        if session is None or atelier is None or session["atelier"] != atelier.id:
-            return
-        self.store.touch(session["id"], self.participant)
+    def poll(self) -> bool:
+        """Show what the animateur revealed, join a new session; False once the page is gone."""
+        session = self._current()
+        if session is None:
+            return True
+        if session["id"] != self.session:  # opened after this page: it joins, and says so
+            self.session = session["id"]
+            self.store.touch(session["id"], self.participant, self.path.index, self.kernel)
+            with self._lock:
+                self.notice.show("info", JOINED_TEXT, title="Nouvelle session")
+        gone = self.store.page_gone_since(session["id"], self.participant)
+        if gone is not None and time.time() - gone > GONE_SECONDS:
+            return False
         for exercise_id in session["revealed"]:
             if exercise_id in self.reveal_boxes and exercise_id not in self.shown:
                 self.shown.add(exercise_id)
@@ -168,6 +227,7 @@ class LiveParticipant:
                     text += "\n\n" + key.explanation
                 with self._lock:
                     self.reveal_boxes[exercise_id].show("info", text, title="Réponse donnée par l'animateur")
+        return True
 
     def start(self) -> None:
         """Restore this participant's place, once, before the page is shown (never raises)."""
@@ -177,36 +237,63 @@ class LiveParticipant:
             log.warning("En direct : reprise impossible (%s)", type(exc).__name__)
 
     def run(self, stop: threading.Event) -> None:
-        """The background loop: say « I am here » and show revealed answers (bounded in time)."""
+        """The background loop: reveals and new sessions, until the page is gone (bounded in time)."""
         deadline = time.monotonic() + POLL_LIMIT
         while not stop.is_set() and time.monotonic() < deadline:
             try:
-                self.poll()
+                if not self.poll():
+                    return  # the page is gone: nothing left to do until it comes back (``wake``)
             except Exception as exc:  # noqa: BLE001 - never stop the page for the board
                 log.warning("En direct : lecture impossible (%s)", type(exc).__name__)
             stop.wait(POLL_SECONDS)
 
+    def run_in_background(self) -> None:
+        self.stop = threading.Event()
+        self._loop = threading.Thread(target=self.run, args=(self.stop,), daemon=True, name="atelier-en-direct")
+        self._loop.start()
+
+    @property
+    def watching(self) -> bool:
+        return self._loop is not None and self._loop.is_alive()
+
+    def wake(self) -> None:
+        """The participant touched the page: its loop runs again if it had stopped."""
+        if self.stop is not None and not self.stop.is_set() and not self.watching:
+            self.run_in_background()
+
 
 def attach_live(path, store: LiveStore | None = None, participant: str | None = None,
-                background: bool | None = None) -> LiveParticipant | None:
+                background: bool | None = None, kernel: str | None = None) -> LiveParticipant | None:
     """Hook ``path``'s live exercises to the store. Without a store, only under Voilà (else None)."""
+    live = prepare_live(path, store, kernel)
+    if live is None:
+        return None
+    in_page = store is None
+    if in_page and participant is None:
+        participant = participant_from_query()  # waits for the request if preheated
+    begin_live(live, participant, background=in_page if background is None else background)
+    return live
+
+
+def prepare_live(path, store: LiveStore | None = None, kernel: str | None = None) -> LiveParticipant | None:
+    """The hooks (a preheated kernel sets them in advance); None when nothing is live or not under Voilà."""
     if not any(s.get("en_direct") for s in getattr(getattr(path, "atelier", None), "steps", [])):
         return None
-    in_page = store is None  # a participant's page under Voilà (else a test giving its own store)
-    if in_page:
+    if store is None:  # a participant's page under Voilà (else a test giving its own store)
         if not under_voila():
             return None
         try:
-            store = LiveStore()
+            store = LiveStore(retries=KERNEL_RETRIES, busy_seconds=KERNEL_BUSY_SECONDS)
         except Exception as exc:  # noqa: BLE001 - the atelier works without live results
             log.warning("En direct : base indisponible (%s)", type(exc).__name__)
             return None
-        background = True if background is None else background
-    live = LiveParticipant(path, store, participant)  # hooks first: a preheated kernel does it in advance
-    if in_page and participant is None:
-        live.participant = participant_from_query() or live.participant  # waits for the request if preheated
-    live.start()  # before the page is displayed: the browser receives the restored page
+        kernel = kernel or own_kernel_id()
+    return LiveParticipant(path, store, kernel=kernel)
+
+
+def begin_live(live: LiveParticipant, participant: str | None, background: bool = True) -> None:
+    """Once the participant is known: restore their place (before the page is shown), then watch."""
+    live.participant = clean_participant(participant) or live.participant
+    live.start()
     if background:
-        live.stop = threading.Event()
-        threading.Thread(target=live.run, args=(live.stop,), daemon=True, name="atelier-en-direct").start()
-    return live
+        live.run_in_background()

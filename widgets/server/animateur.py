@@ -9,8 +9,10 @@ from jupyter_server.utils import url_path_join
 
 from widgets.content.names import CONTENT_FILE, notebook_path, page_url
 from widgets.server import board
+from widgets.server.blocking import in_thread
 from widgets.server.pages import animateur_html, refusal_html
 from widgets.server.pool import SessionPool
+from widgets.server.presence import open_connections
 from widgets.server.secret import COOKIE, is_valid
 from widgets.sessions.store import (
     LiveError,
@@ -28,17 +30,25 @@ PARTICIPANT_COOKIE_SECONDS = 6 * 3600  # one workshop: the same device is not fo
 
 class LiveBase(tornado.web.RequestHandler):
     def initialize(self, store: LiveStore, root: Path, secret: str, join_url: str = "",
-                   pool: SessionPool | None = None):
+                   pool: SessionPool | None = None, kernel_manager_of=None):
         self.store, self.root, self.secret, self.join_url, self.pool = store, Path(root), secret, join_url, pool
+        self.kernel_manager_of = kernel_manager_of
 
     def set_default_headers(self) -> None:
         for key, value in HEADERS.items():
             self.set_header(key, value)
 
-    def check_xsrf_cookie(self) -> None:
-        """Actions need the page's own header (another site cannot send it) and the SameSite cookie."""
-        if self.request.method == "POST" and self.request.headers.get("X-Animateur") != "1":
+    def prepare(self) -> None:
+        """Actions need the page's own header (another site cannot send it) besides the SameSite cookie.
+
+        Checked here, on every request: Tornado calls ``check_xsrf_cookie`` only when the application
+        turns ``xsrf_cookies`` on, which the ateliers' server does not.
+        """
+        if self.request.method not in ("GET", "HEAD", "OPTIONS") and self.request.headers.get("X-Animateur") != "1":
             raise tornado.web.HTTPError(403)
+
+    def check_xsrf_cookie(self) -> None:
+        """The header checked in ``prepare`` stands for Tornado's own check, whatever the settings."""
 
     def is_animateur(self) -> bool:
         return is_valid(self.get_cookie(COOKIE), self.secret)
@@ -80,10 +90,12 @@ class AnimateurPage(LiveBase):
 
 
 class StateHandler(LiveBase):
-    def get(self) -> None:
+    async def get(self) -> None:
         if not self.is_animateur():
             raise tornado.web.HTTPError(403)
-        state = board.board_state(self.store, self.root)
+        manager = self.kernel_manager_of() if self.kernel_manager_of is not None else None
+        connections = open_connections(manager) if manager is not None else None
+        state = await in_thread(board.board_state, self.store, self.root, connections)
         if state["session"] and self.pool is not None:
             atelier = state["session"]["atelier"]
             if notebook_path(atelier) not in self.pool.grown:  # e.g. a session kept across a restart
@@ -95,20 +107,20 @@ class StateHandler(LiveBase):
 class ActionHandler(LiveBase):
     """POST ``{"action": "reveler" | "suivant" | "nouvelle", "atelier": …}``."""
 
-    def post(self) -> None:
+    async def post(self) -> None:
         data = self._animateur_body()
         if data is None:
             return
         action = data.get("action")
         try:
             if action == "reveler":
-                board.reveal_current(self.store, self.root)
+                await in_thread(board.reveal_current, self.store, self.root)
                 message = "Les résultats et la bonne réponse sont affichés, ici et chez les participants."
             elif action == "suivant":
-                board.next_exercise(self.store, self.root)
+                await in_thread(board.next_exercise, self.store, self.root)
                 message = "Exercice suivant affiché."
             elif action == "nouvelle":
-                board.start_session(self.store, self.root, data.get("atelier"))
+                await in_thread(board.start_session, self.store, self.root, data.get("atelier"))
                 if self.pool is not None:
                     self.pool.prepare(data["atelier"])  # the room is about to scan the QR code
                 message = "Nouvelle session ouverte : les réponses repartent de zéro."
@@ -138,15 +150,15 @@ class ActionHandler(LiveBase):
 class CountsHandler(ActionHandler):
     """POST the anonymous counts by age band and status."""
 
-    def post(self) -> None:
+    async def post(self) -> None:
         data = self._animateur_body()
         if data is None:
             return
-        session = self.store.current_session()
+        session = await in_thread(self.store.current_session)
         if session is None:
             return self.refuse(409, "Aucune session n'est ouverte.")
         try:
-            self.store.set_counts(session["id"], data)
+            await in_thread(self.store.set_counts, session["id"], data)
         except LiveError as exc:
             return self.refuse(400, str(exc))
         self.finish({"message": "Les nombres sont enregistrés pour le bilan."})
@@ -159,9 +171,9 @@ class JoinHandler(LiveBase):
     mistake and scans the QR code again comes back where they were, like after a reload.
     """
 
-    def get(self) -> None:
+    async def get(self) -> None:
         base = self.settings.get("base_url", "/")
-        session = self.store.current_session()
+        session = await in_thread(self.store.current_session)
         if session is None or not (self.root / session["atelier"] / CONTENT_FILE).is_file():
             self.redirect(base)
             return
@@ -172,8 +184,10 @@ class JoinHandler(LiveBase):
 
 
 def live_handlers(server_url: str, root: Path, store: LiveStore, secret: str, join_url: str = "",
-                  pool: SessionPool | None = None) -> list:
-    args = {"store": store, "root": root, "secret": secret, "join_url": join_url, "pool": pool}
+                  pool: SessionPool | None = None, kernel_manager_of=None) -> list:
+    """The animateur's routes; ``kernel_manager_of()`` gives the server's kernels (who is connected)."""
+    args = {"store": store, "root": root, "secret": secret, "join_url": join_url, "pool": pool,
+            "kernel_manager_of": kernel_manager_of}
     return [(url_path_join(server_url, path), cls, args) for path, cls in (
         (r"/animateur/?", AnimateurPage), (r"/animateur/etat", StateHandler),
         (r"/animateur/action", ActionHandler), (r"/animateur/comptes", CountsHandler),

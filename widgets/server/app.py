@@ -6,8 +6,10 @@ override from the address bar; preheated kernels, and abandoned ones culled.
 """
 from __future__ import annotations
 
+import inspect
 import logging
 import os
+import tempfile
 from pathlib import Path
 
 import jinja2
@@ -83,12 +85,30 @@ class CachedStaticMixin:
         return STATIC_CACHE_SECONDS
 
 
+class LeavingMixin:
+    """An atelier's page gets the ``_xsrf`` cookie, so that leaving it frees its kernel at once.
+
+    When a page is closed or reloaded, Voilà's front end sends ``POST voila/api/shutdown/<kernel>``
+    with the ``_xsrf`` cookie's value; Jupyter Server refuses it without that cookie, and the kernel
+    then lived on until the idle culler.
+    """
+
+    async def prepare(self, *args, **kwargs):
+        result = super().prepare(*args, **kwargs)
+        if inspect.isawaitable(result):
+            await result
+        self.xsrf_token  # noqa: B018 - reading it sets the cookie
+
+
 def french_errors(handler: tuple) -> tuple:
-    """The same route, its handler class given the French error page (and caching for static files)."""
+    """The same route, its handler class given the French error page (caching for static files, the
+    ``_xsrf`` cookie for the atelier pages)."""
     pattern, cls, *rest = handler
     bases = [] if issubclass(cls, FrenchErrorMixin) else [FrenchErrorMixin]
     if issubclass(cls, tornado.web.StaticFileHandler) and "/voila/files" not in pattern:
         bases.append(CachedStaticMixin)
+    if "/voila/render" in pattern:
+        bases.append(LeavingMixin)
     if bases:
         cls = type(cls.__name__, (*bases, cls), {})
     return (pattern, cls, *rest)
@@ -104,6 +124,22 @@ class AtelierServer(Voila):
     animateur_secret = Unicode("", config=True, help="Clé de la page de l'animateur (vide : page fermée).")
     live_data_dir = Unicode("", config=True, help="Dossier de la base des réponses en direct.")
     join_url = Unicode("", config=True, help="Adresse à donner aux participants (QR code de l'animateur).")
+
+    def build_app(self) -> tornado.web.Application:
+        """The server's Tornado application, built exactly as ``start`` builds it, without listening.
+
+        Tests take it from here: what they check is what ``atelier lancer`` serves.
+        """
+        self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
+        self.app = tornado.web.Application(**self.init_settings())
+        self.app.settings.update(self.tornado_settings)
+        self.app.add_handlers(".*$", self.init_handlers())
+        return self.app
+
+    def start(self) -> None:
+        """Build the application (``build_app``), then listen and serve until Ctrl+C (Voilà's ``listen``)."""
+        self.build_app()
+        self.listen()
 
     def init_settings(self) -> dict:
         settings = super().init_settings()
@@ -136,11 +172,15 @@ class AtelierServer(Voila):
         from widgets.server.documents import ROUTE as DOCUMENTS_ROUTE
         from widgets.server.documents import DocumentsHandler
         from widgets.server.pool import SessionPool
+        from widgets.server.presence import PresenceWatch
         from widgets.sessions.store import LiveStore
 
         pool = SessionPool(lambda: self.kernel_manager, self.reserve, self.session_reserve)
-        live = live_handlers(self.server_url, root, LiveStore(self.live_data_dir or None), self.animateur_secret,
-                             self.join_url, pool)
+        store = LiveStore(self.live_data_dir or None)
+        self.presence = PresenceWatch(store, lambda: self.kernel_manager)
+        self.presence.start()
+        live = live_handlers(self.server_url, root, store, self.animateur_secret, self.join_url, pool,
+                             lambda: self.kernel_manager)
         ours = live + [
             (self.server_url, LandingHandler, {"root": root, "footer": self.landing_footer}),
             (url_path_join(self.server_url, r"/voila/?"), tornado.web.RedirectHandler, {"url": self.server_url}),

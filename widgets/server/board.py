@@ -7,6 +7,7 @@ from pathlib import Path
 from widgets.content.atelier import list_ateliers, load_atelier
 from widgets.content.names import CONTENT_FILE, exercise_id
 from widgets.content.validation import ContentError
+from widgets.server.presence import connected_count
 from widgets.sessions.answer_keys import AnswerKey, answer_key
 from widgets.sessions.store import LiveError, LiveStore
 
@@ -44,8 +45,12 @@ def bars(counts: dict[str, int], key: AnswerKey) -> list[dict]:
     return [{"libelle": key.label(c), "nombre": counts.get(c, 0), "correct": c in right} for c in order]
 
 
-def board_state(store: LiveStore, root: Path) -> dict:
-    """Everything the animateur page shows, as JSON-ready data (hidden results are not included)."""
+def board_state(store: LiveStore, root: Path, connections: dict[str, int] | None = None) -> dict:
+    """Everything the animateur page shows, as JSON-ready data (hidden results are not included).
+
+    ``connections`` (kernel id → open page connections, from the server) decides who is « connecté »;
+    without it, the pages' recent news do.
+    """
     session = store.current_session()
     choices = [{"id": i, "titre": t} for i, t in ateliers_with_live(root)]
     if session is None:
@@ -55,7 +60,7 @@ def board_state(store: LiveStore, root: Path) -> dict:
     state = {
         "session": {"id": session["id"], "atelier": session["atelier"], "debut": session["started"]},
         "ateliers": choices,
-        "connectes": store.connected(session["id"]),
+        "connectes": connected_count(store.pages(session["id"]), connections),
         "rejoints": store.joined(session["id"]),
         "exercices": [{"id": e.id, "titre": e.title} for e in exercises],
         "comptes": session["counts"],

@@ -20,10 +20,12 @@ DB_NAME = "en-direct.sqlite"
 EXERCISE_ID = re.compile(r"^[a-z0-9_-]{1,60}/[0-9]{1,3}$")
 PARTICIPANT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 SESSION_ID = re.compile(r"^[a-f0-9]{16}$")
+KERNEL_ID = re.compile(r"^[a-f0-9-]{8,64}$")
 MAX_CHOICE = 300
 AGE_BANDS = ("moins de 12 ans", "12-18 ans", "18-25 ans", "26-59 ans", "60-69 ans", "70 ans et plus")
 STATUSES = ("scolarisé", "sans emploi", "en emploi", "retraité", "non communiqué")
-#: A participant is « connecté » if their page gave news within these seconds.
+#: Without a kernel to ask (a page outside the server), a participant is « connecté » if their page
+#: gave news within these seconds.
 CONNECTED_FOR = 15.0
 
 SCHEMA = """
@@ -72,17 +74,27 @@ def _clean_choice(choice: object) -> str:
 class LiveStore:
     """The live database. Each call opens its own connection: safe from threads and processes."""
 
-    def __init__(self, folder: Path | str | None = None, retries: int = 40):
+    def __init__(self, folder: Path | str | None = None, retries: int = 40, busy_seconds: float = 5.0):
         self.folder = Path(folder) if folder is not None else default_data_dir()
         self.path = self.folder / DB_NAME
         self.retries = retries
+        self.busy_seconds = busy_seconds
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._run(lambda db: (db.execute("PRAGMA journal_mode = WAL"), db.executescript(SCHEMA)), write=False)
+        self._run(lambda db: (db.execute("PRAGMA journal_mode = WAL"), db.executescript(SCHEMA), self._upgrade(db)),
+                  write=False)
+
+    @staticmethod
+    def _upgrade(db: sqlite3.Connection) -> None:
+        """Columns added since the first version (a base kept from an earlier workshop gets them)."""
+        have = {row[1] for row in db.execute("PRAGMA table_info(presence)")}
+        for column, kind in (("kernel", "TEXT"), ("left", "REAL")):
+            if column not in have:
+                db.execute(f"ALTER TABLE presence ADD COLUMN {column} {kind}")
 
     # -- plumbing ----------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
-        db.execute("PRAGMA busy_timeout = 5000")
+        db = sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
         db.execute("PRAGMA synchronous = NORMAL")
         return db
 
@@ -209,23 +221,50 @@ class LiveStore:
 
         self._run(work)
 
-    def touch(self, session: str, participant: str, step: int | None = None) -> None:
-        """Say that ``participant`` is here (and, if given, on which step)."""
+    def touch(self, session: str, participant: str, step: int | None = None, kernel: str | None = None) -> None:
+        """Say that ``participant`` is here (and, if given, on which step, from which kernel)."""
         if not clean_participant(participant):
             raise LiveError("Ce participant n'est pas reconnu.")
+        if kernel is not None and not (isinstance(kernel, str) and KERNEL_ID.match(kernel)):
+            raise LiveError("Cette page n'est pas reconnue.")
 
         def work(db):
             self._require_open(db, session)
-            if step is None:
-                db.execute("INSERT INTO presence (session, participant, step, seen) VALUES (?, ?, 0, ?) "
-                           "ON CONFLICT (session, participant) DO UPDATE SET seen = excluded.seen",
-                           (session, participant, time.time()))
-            else:
-                db.execute("INSERT INTO presence (session, participant, step, seen) VALUES (?, ?, ?, ?) "
-                           "ON CONFLICT (session, participant) DO UPDATE SET seen = excluded.seen, step = excluded.step",
-                           (session, participant, max(0, int(step)), time.time()))
+            db.execute(
+                "INSERT INTO presence (session, participant, step, seen, kernel) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (session, participant) DO UPDATE SET seen = excluded.seen, "
+                "step = COALESCE(?, step), kernel = COALESCE(excluded.kernel, kernel), "
+                "left = CASE WHEN excluded.kernel IS NULL THEN left ELSE NULL END",
+                (session, participant, max(0, int(step or 0)), time.time(), kernel,
+                 None if step is None else max(0, int(step))))
 
         self._run(work)
+
+    def pages(self, session: str) -> list[tuple[str, str | None, float, float | None]]:
+        """(participant, kernel, last news, time its page was seen gone) of everyone in ``session``."""
+        return self._run(lambda db: db.execute(
+            "SELECT participant, kernel, seen, left FROM presence WHERE session = ?", (session,)).fetchall(),
+            write=False)
+
+    def mark_pages(self, session: str, open_kernels: set[str], gone_kernels: set[str]) -> None:
+        """What the server sees of the pages: ``open_kernels`` are connected, ``gone_kernels`` are not."""
+        now = time.time()
+
+        def work(db):
+            for kernel in open_kernels:
+                db.execute("UPDATE presence SET left = NULL WHERE session = ? AND kernel = ?", (session, kernel))
+            for kernel in gone_kernels:
+                db.execute("UPDATE presence SET left = ? WHERE session = ? AND kernel = ? AND left IS NULL",
+                           (now, session, kernel))
+
+        if open_kernels or gone_kernels:
+            self._run(work)
+
+    def page_gone_since(self, session: str, participant: str) -> float | None:
+        """When the server saw this participant's page go (None while it is open, or unknown)."""
+        row = self._run(lambda db: db.execute("SELECT left FROM presence WHERE session = ? AND participant = ?",
+                                              (session, participant)).fetchone(), write=False)
+        return row[0] if row else None
 
     def participant_state(self, session: str, participant: str) -> tuple[int, list[tuple[str, str]]]:
         """(step index, [(exercise, choice)…] in order) of ``participant`` in ``session``."""
