@@ -24,6 +24,7 @@ from widgets.analysers.link.data import (
     load_list,
     load_official_sites,
 )
+from widgets.analysers.phone import classify_number, load_numbers, national_digits
 
 # (pasted text, expected level, expected registrable domain, alert codes that must be present)
 CASES = [
@@ -539,3 +540,190 @@ def test_every_alert_given_has_the_level_of_its_table_row():
         for found in check_link(text).alerts:
             assert found.code in alert_table.ALERTS, (text, found.code)
             assert found.level == alert_table.ALERTS[found.code].level, (text, found.code)
+
+
+# --- Public sites outside the list, official names that changed (issue 12) ----------------
+
+@pytest.mark.parametrize("text", [
+    "https://www.alba-la-romaine.fr/",
+    "https://www.ac-grenoble.fr/",
+    "https://www.monespacesante.fr/",
+    "alba-la-romaine.fr",
+])
+def test_a_public_site_outside_the_list_is_not_called_unofficial(text):
+    report = check_link(text)
+    words = f"{report.summary} {' '.join(a.message for a in report.alerts)} {render_text(report)}"
+    assert report.level == "ok"
+    assert "pas un site officiel" not in words
+    assert "pas dans la liste" in report.summary
+    assert "toujours" not in words
+
+
+def test_no_wording_says_state_sites_always_end_in_gouv_fr():
+    texts = [str(kind.message) for kind in alert_table.ALERTS.values()]
+    texts += list(alert_table.SUMMARY.values())
+    for text in texts:
+        assert "toujours par" not in text and "pas un site officiel" not in text, text
+
+
+def test_fake_gouv_is_still_a_danger_with_a_true_wording():
+    report = check_link("https://gouv.fr.dossier-impaye.com/")
+    assert report.level == "danger"
+    report = check_link("https://paiement-gouvfr.com/")
+    (found,) = [a for a in report.alerts if a.code == "fake_gouv"]
+    assert found.level == "danger" and "réservée à l'État" in found.message
+
+
+def test_ameli_second_domain_is_official():
+    report = check_link("https://assurance-maladie.fr/")
+    assert report.level == "ok" and report.owner.startswith("l'Assurance Maladie")
+    assert "ameli.fr" in report.summary
+
+
+def test_ants_is_called_france_titres():
+    report = check_link("https://ants.gouv.fr/")
+    assert "France Titres (ANTS)" in report.summary
+    assert check_link("https://france-titres-paiement.example.com/").level == "danger"
+
+
+def test_service_public_old_address_still_accepted():
+    report = check_link("https://www.service-public.fr/particuliers/vosdroits/F2428")
+    assert report.level == "ok" and "service-public.gouv.fr" in report.summary
+
+
+def test_official_file_is_dated_and_sourced():
+    from widgets.analysers.data_files import parse_dated, read_yaml
+
+    dated = parse_dated(read_yaml("domaines_officiels.yaml"), "domaines_officiels.yaml")
+    assert dated.checked_on.year >= 2026 and dated.sources
+    assert all(source.address.startswith("https://") for source in dated.sources)
+
+
+@pytest.mark.parametrize("content", [
+    'verifie_le: "2026-11-29"\nsites:\n  - domaine: ameli.fr\n    organisme: X\n',  # no sources
+    ('verifie_le: "29/11/2026"\nsources:\n  - {titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}\n'
+     'sites:\n  - domaine: ameli.fr\n    organisme: X\n'),
+    ('verifie_le: "2026-11-29"\nsources:\n  - {titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}\n'
+     'sites: []\n'),
+    ('verifie_le: "2026-11-29"\nsources:\n  - {titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}\n'
+     'sites:\n  - domaine: ameli.fr\n    organisme: X\n    autres_domaines: [pas un domaine]\n'),
+])
+def test_broken_dated_official_file_gives_french_error(tmp_path, content):
+    path = tmp_path / "domaines_officiels.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_official_sites(path)
+    assert "Le fichier de données « domaines_officiels.yaml »" in str(error.value)
+
+
+# --- Phone numbers (widgets/analysers/phone.py, widgets/data/numeros.yaml) -----------------
+
+PUBLIC_NUMBERS = ["3646", "36 46", "33700", "33 700", "0 805 805 817", "+33 805 805 817", "3939",
+                  "17", "15", "18", "112", "114", "0 892 705 705"]
+
+
+@pytest.mark.parametrize("number", PUBLIC_NUMBERS)
+def test_public_numbers_taught_are_never_flagged(number):
+    for scheme in ("tel", "sms"):
+        report = check_link(f"{scheme}:{number}")
+        assert report.alerts == (), [a.message for a in report.alerts]
+        assert report.level == "ok"
+        assert "le numéro" in report.summary and "Coût" in report.summary
+
+
+def test_card_blocking_number_is_said_to_be_surcharged():
+    report = check_link("tel:0892705705")
+    assert "surtaxé" in report.summary and "votre banque" in report.summary
+
+
+@pytest.mark.parametrize(("number", "kind"), [
+    ("0800 12 34 56", "gratuit"), ("08 05 00 00 00", "gratuit"),
+    ("0810 00 00 00", "surtaxe"), ("0820 00 00 00", "surtaxe"), ("+33 8 99 12 34 56", "surtaxe"),
+    ("118 218", "surtaxe"), ("0806 00 00 00", "banalise"),
+    ("01 99 00 12 34", "fiction"), ("02 61 91 00 00", "fiction"), ("03 53 01 99 99", "fiction"),
+    ("04 65 71 12 12", "fiction"), ("05 36 49 00 01", "fiction"), ("06 39 98 76 54", "fiction"),
+    ("+33 6 39 98 76 54", "fiction"), ("0033 (0)1 99 00 12 34", "fiction"),
+    ("04 75 00 00 00", "ordinaire"), ("07 12 34 56 78", "ordinaire"),
+    ("3200", "court"), ("+44 20 7946 0000", "etranger"), ("**21*0612345678#", "code"),
+    ("bonjour", "invalide"), ("", "invalide"), ("0", "invalide"),
+])
+def test_numbers_are_classified(number, kind):
+    info = classify_number(number)
+    assert info.kind == kind, info
+    assert info.explanation and info.explanation[0].isupper()
+
+
+def test_phone_wording_teaches_the_real_ranges():
+    surcharged = check_link("tel:0899123456").alerts[0].message
+    assert "surtaxé" in surcharged and "089" in surcharged
+    free = check_link("tel:0800123456").alerts[0].message
+    assert "gratuit" in free
+    for text in ("tel:0899123456", "tel:0800123456", "tel:3200", "sms:36123"):
+        message = check_link(text).alerts[0].message
+        assert "08 ou 3" not in message, message
+
+
+def test_number_data_file_is_dated_and_every_public_number_is_sourced():
+    data = load_numbers()
+    assert data.dated.checked_on.year >= 2026
+    assert {"3646", "33700", "0805805817", "17", "0892705705", "3939"} <= {n.digits for n in data.public}
+    for number in data.public:
+        assert number.sources and all(s.address.startswith("https://") for s in number.sources)
+    assert data.fiction == ("019900", "026191", "035301", "046571", "053649", "063998")
+    assert data.free == ("0800", "0801", "0802", "0803", "0804", "0805")
+    assert data.surcharged == ("081", "082", "089", "118")
+
+
+@pytest.mark.parametrize("content", [
+    "publics: []\n",
+    ('verifie_le: "2026-11-29"\nsources:\n  - {titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}\n'
+     'publics:\n  - {numero: "36 46", nom: X, cout: "gratuit"}\n'),  # no sources for the number
+    ('verifie_le: "2026-11-29"\nsources:\n  - {titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}\n'
+     'publics:\n  - numero: "trente"\n    nom: X\n    cout: gratuit\n'
+     '    sources: [{titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}]\n'),
+    ('verifie_le: "2026-11-29"\nsources:\n  - {titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}\n'
+     'publics:\n  - numero: "3646"\n    nom: X\n    cout: "pas cher"\n'
+     '    sources: [{titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}]\n'),
+    ('verifie_le: "2026-11-29"\nsources:\n  - {titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}\n'
+     'publics:\n  - numero: "3646"\n    nom: X\n    cout: gratuit\n'
+     '    sources: [{titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}]\n'
+     'fiction: ["01 99 00"]\ngratuits: [zéro]\nsurtaxes: ["089"]\n'),
+    "publics: [unclosed\n",
+])
+def test_broken_number_file_gives_french_error(tmp_path, content):
+    path = tmp_path / "numeros.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_numbers(path)
+    assert "Le fichier de données « numeros.yaml »" in str(error.value)
+
+
+@given(st.one_of(st.text(max_size=60), st.none(), st.integers(), st.binary(max_size=20),
+                 st.text(alphabet="0123456789 +()*#.-;", max_size=30)))
+@settings(max_examples=300, deadline=None)
+def test_classify_number_never_raises(text):
+    info = classify_number(text)
+    assert info.kind in {"public", "fiction", "gratuit", "surtaxe", "banalise", "court", "code",
+                         "etranger", "ordinaire", "invalide"}
+    assert info.explanation.strip()
+    digits = national_digits(text)
+    assert digits is None or digits.isdigit()
+
+
+@given(st.sampled_from(["tel:", "sms:", "callto:"]), st.text(max_size=40))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_contact_links_with_hostile_numbers_never_raise(scheme, text):
+    report = check_link(scheme + text)
+    assert report.level in ("ok", "attention", "danger")
+    for found in report.alerts:
+        assert found.level == alert_table.ALERTS[found.code].level
+
+
+def test_numbers_are_found_in_text_as_written():
+    from widgets.analysers.phone import find_numbers
+
+    text = ("Appelez le 3646 ou le 0 805 805 817, le +33 6 39 98 12 34, le 01.99.00.12.34 ; "
+            "SMS au 33 700 ; 118 218. Colis n° 6A19283746502, 2,99 €, version 1.3646.")
+    assert find_numbers(text) == ["0 805 805 817", "+33 6 39 98 12 34", "01.99.00.12.34"]
+    assert find_numbers(text, short=True)[3:] == ["3646", "33 700", "118 218"]
+    assert find_numbers(None) == []

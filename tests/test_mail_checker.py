@@ -76,6 +76,7 @@ def test_corpus_file_gets_expected_verdict(name):
         assert alert.level in {"attention", "danger"}
         assert alert.message.strip()
         words_only = re.sub(r"\S*[.@/]\S*", " ", alert.message)  # addresses and domains aside
+        words_only = re.sub(r"«[^»]*»", " ", words_only)  # the message's own words, quoted
         assert not ENGLISH_HINTS.search(words_only), alert.message
 
 
@@ -487,3 +488,212 @@ def test_every_alert_of_the_corpus_has_the_level_of_its_table_row():
             assert found.code in alert_table.ALERTS, (name, found.code)
             if found.code not in TWO_LEVELS:
                 assert found.level == alert_table.ALERTS[found.code].level, (name, found.code)
+
+
+# ---------------------------------------------------------------- families once missed (issue 12)
+
+def headed_mail(sender: str, subject: str, body: str = "Bonjour.") -> bytes:
+    """A plain message whose sender name and subject may hold any character (RFC 2047 words).
+
+    ``sender`` is « display name <address> »."""
+    from email.header import Header
+
+    name, _, address = sender.rpartition(" <")
+    return (f"From: {Header(name, 'utf-8').encode()} <{address}\n"
+            f"To: jeanne@messagerie.invalid\nSubject: {Header(subject, 'utf-8').encode()}\n"
+            "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+            f"Content-Transfer-Encoding: 8bit\n\n{body}\n").encode()
+
+
+@pytest.mark.parametrize("sender", [
+    "proton.me Helpdesk <it-desk@tributos-municipales.example>",
+    "Support PayPal.com <service@paiement-verif.example>",
+    "www.laposte-suivi.fr <suivi@colis-express.example>",
+    "Amazon.de Kundenservice <konto@kunden-hilfe.example>",
+    "PayPal.com Service <service@paypal.secure-login.example>",  # the brand at the start of the host
+])
+def test_a_site_name_in_the_display_name_that_is_not_the_sender_is_danger(sender):
+    report = check_message(headed_mail(sender, "Information"))
+    assert "display_name_domain" in codes(report) or "display_name_brand" in codes(report)
+    assert report.level == "danger"
+
+
+@pytest.mark.parametrize("sender", [
+    "Le Monde.fr <newsletter@lemonde.fr>",
+    "Amazon.fr <no-reply@amazon.com>",
+    "Booking.com <noreply@sg.booking.com>",
+    "Cybermalveillance.gouv.fr <lettre@cybermalveillance.gouv.fr>",
+    "Service-Public.gouv.fr <lettre@info.service-public.gouv.fr>",
+    "Dr.Fabre <cabinet.fabre@messagerie.invalid>",
+    "Jean-Pierre Roux <jp.roux@messagerie.invalid>",
+    "Version 2.0 <info@alba-la-romaine.fr>",
+])
+def test_a_display_name_with_its_own_site_or_no_site_stays_calm(sender):
+    report = check_message(headed_mail(sender, "Information"))
+    assert "display_name_domain" not in codes(report), [a.message for a in report.alerts]
+
+
+@pytest.mark.parametrize(("subject", "sender", "revealed"), [
+    ("Votre compte Ap\u200cp\u200cle ID", "Service <aide@boutique.example>", "Apple"),
+    ("Pay\u00adPal : action requise", "Service <aide@boutique.example>", "PayPal"),
+    ("A\u0336mazon : commande bloquée", "Service <aide@boutique.example>", "Amazon"),
+    ("N\u0435tflix : paiement refusé", "Service <aide@boutique.example>", "Netflix"),
+    ("Facture \u202egnp.exe", "Service <aide@boutique.example>", "Facture"),
+    ("Information", "Ap\u200bple Support <aide@boutique.example>", "Apple"),
+])
+def test_hidden_characters_in_subject_or_name_are_revealed(subject, sender, revealed):
+    report = check_message(headed_mail(sender, subject))
+    found = [a for a in report.alerts if a.code == "hidden_characters"]
+    assert found and found[0].level == "danger"
+    assert revealed in found[0].message
+    assert report.level == "danger"
+
+
+@pytest.mark.parametrize("subject", [
+    "Photos de la famille \U0001F468\u200d\U0001F469\u200d\U0001F467 \u2764\ufe0f",
+    "Cafe\u0301 du village : re\u0301union",  # accents written in two parts (NFD)
+    "Привет, как дела ?",
+    "سلام، چطوری؟ می\u200cخواهم بیایم",  # Persian: the invisible joiner belongs to the word
+    "Jérôme, Zoë et Noël : à mardi",
+    "Soirée « Ωmega » au club",
+    "1\ufe0f\u20e3 Le programme de la fête \u2b50",  # keycap and star emoji
+])
+def test_honest_subjects_in_any_writing_are_not_disguises(subject):
+    report = check_message(headed_mail("Marie Roux <marie.roux@messagerie.invalid>", subject))
+    assert "hidden_characters" not in codes(report), [a.message for a in report.alerts]
+
+
+def test_scam_words_are_found_through_disguises():
+    report = check_message(simple_mail("Votre compte sera susp\u0435ndu. Ur\u200bgent."))
+    assert {"threat_words", "urgency_words"} <= codes(report)
+
+
+def test_english_threats_are_explained_in_french():
+    report = check_message(simple_mail("Final warning: your password has expired. "
+                                       "Verify your account within 24 hours."))
+    assert {"urgency_words", "threat_words", "secret_code_request"} <= codes(report)
+    urgency = next(a for a in report.alerts if a.code == "urgency_words")
+    assert "« final warning » (en anglais : « dernier avertissement »)" in urgency.message
+
+
+def test_genuine_english_text_stays_calm():
+    body = ("Hello! Here is our monthly newsletter. Our next meeting is on Thursday. "
+            "We will never ask for your password by e-mail. Happy reading!")
+    assert check_message(simple_mail(body)).level == "ok"
+
+
+def test_a_fine_increased_in_48_hours_is_a_scam_clue_with_the_real_rule():
+    report = check_message(simple_mail("Votre amende de 35 € sera majorée en 48 h."))
+    urgency = next(a for a in report.alerts if a.code == "urgency_words")
+    assert "45 jours" in urgency.message and "75 €" in urgency.message
+
+
+def test_ameli_writes_from_both_its_domains():
+    for address in ("ne-pas-repondre@ameli.fr", "ne-pas-repondre@assurance-maladie.fr",
+                    "info@info.assurance-maladie.fr"):
+        report = check_message(simple_mail("Votre attestation est disponible.",
+                                           sender=f"l'Assurance Maladie <{address}>"))
+        assert "display_name_brand" not in codes(report), address
+        assert report.level == "ok", [a.message for a in report.alerts]
+
+
+def test_ants_is_known_by_its_new_name():
+    spoof = check_message(simple_mail("Bonjour.", sender="France Titres <titres@titres-en-ligne.example>"))
+    assert "display_name_brand" in codes(spoof)
+    genuine = check_message(simple_mail("Bonjour.", sender="France Titres <no-reply@ants.gouv.fr>"))
+    assert "display_name_brand" not in codes(genuine)
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_disguise_reading_never_raises(text):
+    from widgets.analysers.mail.disguise import find_disguise, reveal
+
+    found = find_disguise(text)
+    assert found is None or (found.kinds and isinstance(found.revealed, str))
+    assert isinstance(reveal(text), str)
+
+
+@given(st.text(max_size=120), st.text(max_size=200))
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_hostile_display_names_and_subjects_never_raise(name, subject):
+    report = check_message(headed_mail(f"{name} <x@boutique.example>", subject))
+    assert report.level in LEVELS
+    for alert in report.alerts:
+        assert alert.code in alert_table.ALERTS and alert.message.strip()
+
+
+# ---------------------------------------------------------------- data files
+
+def test_mail_data_files_are_dated_and_sourced():
+    from widgets.analysers.data_files import DATED_FILES, checked_dates
+
+    dates = checked_dates()
+    assert set(dates) == set(DATED_FILES)
+    assert all(date.year >= 2026 for date in dates.values())
+
+
+@pytest.mark.parametrize("content", [
+    "organismes:\n  - nom: X\n    noms: [x]\n    domaines: [x.fr]\n",  # no date, no sources
+    'verifie_le: "hier"\nsources: []\norganismes: []\n',
+    ('verifie_le: "2026-11-29"\nsources:\n  - titre: T\n    adresse: "http://x.fr"\n'
+     '    consulte_le: "2026-11-29"\norganismes:\n  - nom: X\n    noms: [x]\n    domaines: [x.fr]\n'),
+    ('verifie_le: "2026-11-29"\nsources:\n  - titre: T\n    adresse: "https://x.fr"\n'
+     '    consulte_le: "2026-11-29"\norganismes:\n  - nom: X\n    noms: [x]\n    domaines: [pas un domaine]\n'),
+    ('verifie_le: "2026-11-29"\nsources:\n  - titre: T\n    adresse: "https://x.fr"\n'
+     '    consulte_le: "2026-11-29"\norganismes:\n  - noms: [x]\n'),
+    "organismes: [unclosed\n",
+])
+def test_broken_known_senders_file_gives_french_error(tmp_path, content):
+    from widgets.analysers.data_files import DataFileError
+    from widgets.analysers.mail.sender import load_known_senders
+
+    path = tmp_path / "expediteurs_connus.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_known_senders(path)
+    assert "Le fichier de données « expediteurs_connus.yaml »" in str(error.value)
+
+
+@pytest.mark.parametrize("categories", [
+    "categories: []\n",
+    "categories:\n  urgence:\n    code: urgency_words\n    expressions:\n      - {anglais: x}\n",
+    "categories:\n  urgence:\n    code: urgency_words\n    expressions:\n      - [liste]\n",
+    "categories:\n  urgence:\n    explication: x\n",
+])
+def test_broken_scam_words_file_gives_french_error(tmp_path, categories):
+    from widgets.analysers.data_files import DataFileError, read_yaml
+    from widgets.analysers.mail.words import parse_categories
+
+    dated = 'verifie_le: "2026-11-29"\nsources:\n  - {titre: T, adresse: "https://x.fr", consulte_le: "2026-11-29"}\n'
+    path = tmp_path / "mots_arnaque.yaml"
+    path.write_text(dated + categories, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        parse_categories(read_yaml(path.name, path), path.name)
+    assert "mots_arnaque.yaml" in str(error.value)
+
+
+def test_broken_data_file_makes_a_french_report_not_a_traceback(monkeypatch):
+    from widgets.analysers.data_files import DataFileError
+    from widgets.analysers.mail import sender
+
+    def broken():
+        raise DataFileError("Le fichier de données « expediteurs_connus.yaml » est mal écrit.")
+
+    monkeypatch.setattr(sender, "known_organisations", broken)
+    report = check_message(eml("arnaque_antai_amende.eml"))
+    assert not report.valid and codes(report) == {"data_error"}
+    assert "expediteurs_connus.yaml" in report.alerts[0].message
+
+
+def test_phone_numbers_of_the_corpus_are_fiction_or_public():
+    """An invented number must ring nobody: ARCEP fiction blocks, or a real public number."""
+    from widgets.analysers.phone import classify_number, find_numbers
+
+    seen = []
+    for name in EXPECTED:
+        report = check_message(eml(name))
+        for number in find_numbers(f"{report.subject}\n{report.text_body}", short=True):
+            seen.append(number)
+            assert classify_number(number).kind in ("fiction", "public"), (name, number)
+    assert "01 99 00 41 27" in seen and "3939" in seen

@@ -63,3 +63,18 @@ def test_never_raises(kind, organisation, name, address, details):
     assert isinstance(letter, str) and letter
     assert all(c.isprintable() or c == "\n" for c in letter)
     assert len(letter) < 6000
+
+
+@pytest.mark.parametrize("kind", ["acces", "effacement"])
+def test_the_delay_is_one_month_extendable_by_two_if_said_within_the_first(kind):
+    """RGPD art. 12-3: one month; two more months only if the person is told within the first."""
+    letter = make_letter(kind, "Mairie")
+    assert "un mois" in letter and "prolongé de deux mois" in letter
+    assert "premier mois" in letter and "article 12, paragraphe 3" in letter
+
+
+def test_the_advice_shown_with_the_letter_explains_the_delay_and_its_source():
+    from widgets.analysers.rgpd_letter import ADVICE, SOURCES
+
+    assert "un mois" in ADVICE and "deux mois" in ADVICE and "premier mois" in ADVICE
+    assert SOURCES and all(source["adresse"].startswith("https://") for source in SOURCES)

@@ -14,7 +14,18 @@ LIMITS = {"organisation": 120, "name": 100, "address": 300, "details": 1500}
 ADVICE = (
     "Envoyez cette lettre par courriel au délégué à la protection des données "
     "(souvent appelé « DPO ») de l'organisme, ou par courrier recommandé avec "
-    "accusé de réception. Gardez une copie et notez la date d'envoi."
+    "accusé de réception. Gardez une copie et notez la date d'envoi.\n"
+    "L'organisme doit vous répondre dans un délai d'un mois. Si votre demande est "
+    "compliquée, il peut prolonger ce délai de deux mois, mais il doit vous le dire, "
+    "avec ses raisons, avant la fin du premier mois (article 12 du RGPD)."
+)
+
+#: Where the one-month delay and its extension come from (RGPD, article 12, paragraph 3).
+SOURCES = (
+    {"titre": "Règlement (UE) 2016/679 (RGPD), article 12, paragraphe 3 : réponse dans un délai "
+              "d'un mois, prolongeable de deux mois si la personne en est informée dans le premier mois",
+     "adresse": "https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679",
+     "consulte_le": "2026-11-29"},
 )
 
 _SUBJECT = {
@@ -49,8 +60,10 @@ _DETAILS_LABEL = {
 }
 
 _CLOSING = (
-    "Je vous rappelle que vous avez un mois, à partir de la réception de ma demande, "
-    "pour me répondre (article 12 du RGPD).\n"
+    "Je vous rappelle que vous devez me répondre dans un délai d'un mois à partir de la "
+    "réception de ma demande. Si ma demande est complexe, ce délai peut être prolongé de "
+    "deux mois, à condition de m'en informer, avec les raisons, dans ce premier mois "
+    "(article 12, paragraphe 3, du RGPD).\n"
     "Sans réponse de votre part dans ce délai, ou si votre réponse est incomplète, "
     "je pourrai déposer une plainte auprès de la CNIL (Commission nationale de "
     "l'informatique et des libertés, www.cnil.fr).\n"

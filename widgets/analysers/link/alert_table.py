@@ -57,16 +57,13 @@ ALERTS: dict[str, AlertKind] = {
         "Ce lien ouvre votre messagerie pour écrire un e-mail à : {target}. "
         "Ce n'est pas un site internet."
     )),
+    # {advice}: what the number is (widgets/analysers/phone.py), with a space in front, or "".
     "phone_link": AlertKind("attention", {
-        "tel": (
-            "Ce lien lance un appel vers le numéro {target}. Ce n'est pas un site internet. "
-            "Méfiez-vous des numéros qui commencent par 08 ou 3 : ils peuvent être payants."
-        ),
-        "callto": "Ce lien lance un appel vers {target}. Ce n'est pas un site internet.",
+        "tel": "Ce lien lance un appel vers le numéro {target}. Ce n'est pas un site internet.{advice}",
+        "callto": "Ce lien lance un appel vers {target}. Ce n'est pas un site internet.{advice}",
     }),
     "sms_link": AlertKind("attention", (
-        "Ce lien prépare un SMS vers le numéro {target}. Ce n'est pas un site internet. "
-        "Un SMS vers un numéro court peut être payant."
+        "Ce lien prépare un SMS vers le numéro {target}. Ce n'est pas un site internet.{advice}"
     )),
     "other_scheme": AlertKind("attention", (
         "Ce lien ne commence pas par « http:// » ou « https:// » mais par « {scheme}: ». "
@@ -159,8 +156,9 @@ ALERTS: dict[str, AlertKind] = {
         ),
     }),
     "fake_gouv": AlertKind("danger", (
-        "Ce nom contient « gouv » pour faire croire à un site de l'État. Mais les sites de "
-        "l'État se terminent toujours par « .gouv.fr », et celui-ci est {domain}."
+        "Ce nom contient « gouv » pour faire croire à un site de l'État. Mais ce site est "
+        "{domain} : il ne finit pas par « .gouv.fr », la fin d'adresse réservée à l'État. "
+        "Ce n'est donc pas un site de l'État français."
     )),
     "domain_in_subdomain": AlertKind("danger", (
         "L'adresse commence par « {fake} », mais ce n'est qu'un décor pour tromper : "
@@ -225,6 +223,7 @@ SUMMARY = {
     "email_address": "Ce n'est pas un lien vers un site : c'est une adresse e-mail.",
     "dangerous": "Ce n'est pas l'adresse d'un site : n'ouvrez pas ce lien.",
     "contact": "Ce lien ne mène pas à un site internet.",
+    "contact_public": "Ce lien ne mène pas à un site internet : {what}",
     "other_scheme": "Ce lien ne mène pas à un site internet ordinaire.",
     "invalid": "Ce texte n'est pas une adresse de site internet valable.",
     "data_error": "La vérification est impossible pour le moment : une liste de l'outil est abîmée.",
@@ -232,6 +231,10 @@ SUMMARY = {
     "ip": "Ce lien mène à une adresse en chiffres ({ip}) : on ne sait pas à qui appartient ce site.",
     "no_suffix": "Ce lien mène à « {host} », qui n'est pas un site internet public.",
     "official": "Ce site ({domain}) appartient à {owner} : c'est son site officiel.",
+    "official_other": (
+        "Ce site ({domain}) appartient à {owner}, comme {main} : c'est une de ses adresses "
+        "officielles."
+    ),
     "official_old": (
         "Ce site ({domain}) est l'ancienne adresse de {owner}, toujours valable. "
         "La nouvelle adresse est {new}."
@@ -245,7 +248,13 @@ SUMMARY = {
         "Ce site est {domain} : ce n'est PAS le site de {owner}, dont l'adresse est "
         "{official}. C'est très probablement une arnaque."
     ),
-    "other": "Ce site est {domain} : ce n'est pas un site officiel de l'administration.",
+    "other": "Ce site est {domain}. Il n'est pas dans la liste des sites officiels de l'outil.",
+    "other_ok": (
+        "Cela ne veut pas dire qu'il est faux : beaucoup de vrais sites publics ne sont pas dans "
+        "cette liste et ne finissent pas par « .gouv.fr » (le site de votre mairie, ceux des "
+        "académies en « ac-… .fr », monespacesante.fr…). Seule la fin « .gouv.fr » est réservée "
+        "à l'État. En cas de doute, retrouvez l'adresse sur un courrier ou un document officiel."
+    ),
     "other_danger": "Ne donnez aucune information personnelle ni bancaire sur ce site.",
     "other_attention": "Soyez prudent avant de donner des informations.",
 }

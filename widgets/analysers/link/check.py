@@ -41,6 +41,7 @@ from widgets.analysers.link.lookalike import (
     skeleton,
 )
 from widgets.analysers.link.parse import ParsedLink, parse_link, shorten
+from widgets.analysers.phone import PhoneInfo, classify_number, of_owner
 
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -113,10 +114,7 @@ def _analyse(parsed: ParsedLink) -> LinkReport:
         alerts.insert(0, alert("dangerous_scheme", what=msg.DANGEROUS_SCHEMES[parsed.scheme]))
         return _report(url, alerts, msg.SUMMARY["dangerous"], valid=False)
     if parsed.kind == "contact":
-        code = msg.CONTACT_CODES[parsed.scheme]
-        variant = parsed.scheme if code == "phone_link" else None  # « tel: » and « callto: »
-        alerts.insert(0, alert(code, variant, target=parsed.target or "(vide)"))
-        return _report(url, alerts, msg.SUMMARY["contact"], valid=False)
+        return _contact_report(parsed, alerts)
     if parsed.kind == "other_scheme":
         alerts.insert(0, alert("other_scheme", scheme=parsed.target))
         return _report(url, alerts, msg.SUMMARY["other_scheme"], valid=False)
@@ -124,6 +122,32 @@ def _analyse(parsed: ParsedLink) -> LinkReport:
         alerts.insert(0, alert("email_address"))
         return _report(url, alerts, msg.SUMMARY["email_address"], valid=False)
     return _analyse_web(parsed, alerts)
+
+
+def _contact_report(parsed: ParsedLink, alerts: list[Alert]) -> LinkReport:
+    """A « mailto: », « tel: », « callto: » or « sms: » link: say where it leads.
+
+    A genuine public number of ``numeros.yaml`` (3646, 33 700, 17…) gets no alert: the summary
+    names its owner. Any other number is explained (free, surcharged, short, fiction…).
+    """
+    code = msg.CONTACT_CODES[parsed.scheme]
+    variant = parsed.scheme if code == "phone_link" else None  # « tel: » and « callto: »
+    advice = ""
+    if code != "mailto_link":
+        info = classify_number(parsed.target, sms=code == "sms_link")
+        if info.kind == "public":
+            summary = msg.SUMMARY["contact_public"].format(what=_public_number_sentence(code, info))
+            return _report(parsed.display, alerts, summary, valid=False)
+        if info.kind != "invalide" or parsed.scheme != "callto":  # « callto: » may hold a user name
+            advice = f" {info.explanation}"
+    alerts.insert(0, alert(code, variant, target=parsed.target or "(vide)", advice=advice))
+    return _report(parsed.display, alerts, msg.SUMMARY["contact"], valid=False)
+
+
+def _public_number_sentence(code: str, info: PhoneInfo) -> str:
+    """« il lance un appel vers le 3646, le numéro de l'Assurance Maladie (…). »"""
+    action = "il prépare un SMS vers" if code == "sms_link" else "il lance un appel vers"
+    return f"{action} le {info.shown}, le numéro {of_owner(info.name)}. Coût : {info.cost}."
 
 
 def _analyse_web(parsed: ParsedLink, alerts: list[Alert]) -> LinkReport:
@@ -188,8 +212,14 @@ def _analyse_name(parsed: ParsedLink, alerts: list[Alert], valid: bool) -> LinkR
     sites = load_official_sites()
     site = official_site(domain, sites) or official_site(registrable, sites)
     if site is not None:
-        key = "official" if domain == site.domain else "official_old"
-        summary = msg.SUMMARY[key].format(owner=site.owner, domain=domain, new=site.domain)
+        if domain == site.domain:
+            key = "official"
+        elif domain in site.other_domains or registrable in site.other_domains:
+            key = "official_other"
+        else:
+            key = "official_old"
+        summary = msg.SUMMARY[key].format(owner=site.owner, domain=domain, new=site.domain,
+                                          main=site.domain)
         if alerts:
             summary = f"{summary} {msg.SUMMARY['official_but']}"
         return _report(url, alerts, _with_note(summary, parsed), valid=valid, domain=domain,
@@ -212,10 +242,10 @@ def _analyse_name(parsed: ParsedLink, alerts: list[Alert], valid: bool) -> LinkR
     elif parts.suffix == "gouv.fr":
         summary = msg.SUMMARY["state"].format(domain=domain)
     else:
+        # Not in the tool's list is not « fake »: many genuine public sites are not in it.
         summary = msg.SUMMARY["other"].format(domain=domain)
         level = worst_level(a.level for a in alerts)
-        if level != "ok":
-            summary = f"{summary} {msg.SUMMARY['other_' + level]}"
+        summary = f"{summary} {msg.SUMMARY['other_' + level]}"
     return _report(url, alerts, _with_note(summary, parsed), valid=valid, domain=domain)
 
 

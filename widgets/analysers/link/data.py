@@ -11,34 +11,41 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
-from widgets.analysers.data_files import DATA_DIR
+from widgets.analysers.data_files import (
+    DataFileError,
+    parse_dated,
+    read_text,
+    read_yaml,
+)
 
 OFFICIAL_FILE = "domaines_officiels.yaml"
 SHORTENERS_FILE = "raccourcisseurs.txt"
 TLD_FILE = "extensions_suspectes.txt"
 WORDS_FILE = "mots_liens.yaml"
 
-
-class DataFileError(Exception):
-    """A data file is missing or malformed; ``str(error)`` is a French sentence."""
+__all__ = ["DataFileError", "LinkWords", "OfficialSite", "load_link_words", "load_list",
+           "load_official_sites", "parse_official_sites"]
 
 
 @dataclass(frozen=True)
 class OfficialSite:
-    """One official site: its domain(s), owner and the brand words that imitate it."""
+    """One official site: its domain(s), owner and the brand words that imitate it.
+
+    ``other_domains`` are other current addresses of the same body (Ameli writes from
+    ``assurance-maladie.fr`` too); ``old_domains`` are former addresses still accepted.
+    """
 
     domain: str
     owner: str
     usage: str
     old_domains: tuple[str, ...]
     brands: tuple[str, ...]
+    other_domains: tuple[str, ...] = ()
 
     @property
     def domains(self) -> tuple[str, ...]:
-        """The current domain followed by the old ones still accepted."""
-        return (self.domain, *self.old_domains)
+        """The current domain, the other current ones, then the old ones still accepted."""
+        return (self.domain, *self.other_domains, *self.old_domains)
 
 
 @dataclass(frozen=True)
@@ -51,31 +58,12 @@ class LinkWords:
 
 def _read(name: str, path: Path | str | None) -> str:
     """Return the text of a data file, or raise a French DataFileError."""
-    try:
-        if path is None:
-            return (DATA_DIR / name).read_text(encoding="utf-8")
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataFileError(f"Le fichier de données « {name} » est introuvable.") from None
-    except UnicodeDecodeError:
-        raise DataFileError(
-            f"Le fichier de données « {name} » n'est pas un texte lisible (encodage UTF-8 attendu)."
-        ) from None
-    except OSError:
-        raise DataFileError(f"Le fichier de données « {name} » ne peut pas être lu.") from None
+    return read_text(name, path)
 
 
 def _yaml(name: str, path: Path | str | None) -> object:
     """Parse a YAML data file, turning syntax errors into a French DataFileError."""
-    try:
-        return yaml.safe_load(_read(name, path))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (vers la ligne {mark.line + 1})" if mark is not None else ""
-        raise DataFileError(
-            f"Le fichier de données « {name} » est mal écrit{where}. "
-            "Vérifiez les tirets, les deux-points et les espaces en début de ligne."
-        ) from None
+    return read_yaml(name, path)
 
 
 def _clean_domain(value: object, name: str, number: int, key: str) -> str:
@@ -102,8 +90,24 @@ def _string_list(value: object, name: str, number: int, key: str) -> tuple[str, 
     return tuple(v.strip().lower() for v in value)
 
 
+def _domain_list(value: object) -> list:
+    """A domain or a list of domains (None gives an empty list)."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
 def parse_official_sites(data: object, name: str = OFFICIAL_FILE) -> tuple[OfficialSite, ...]:
-    """Validate the parsed YAML of the official-sites file."""
+    """Validate the parsed YAML of the official-sites file.
+
+    The file is a mapping ``verifie_le`` / ``sources`` / ``sites`` (the list of sites); a bare
+    list of sites (the older form) is still read.
+    """
+    if isinstance(data, dict):
+        parse_dated(data, name)
+        data = data.get("sites")
     if not isinstance(data, list) or not data:
         raise DataFileError(
             f"Le fichier de données « {name} » doit contenir une liste de sites (lignes qui "
@@ -122,10 +126,8 @@ def parse_official_sites(data: object, name: str = OFFICIAL_FILE) -> tuple[Offic
                 f"Le fichier de données « {name} » a une erreur dans l'entrée n° {number} : "
                 "il manque « organisme »."
             )
-        old = entry.get("ancien_domaine") or ()
-        old_list = [old] if isinstance(old, str) else old
-        if not isinstance(old_list, (list, tuple)):
-            old_list = [old_list]
+        old_list = _domain_list(entry.get("ancien_domaine"))
+        other_list = _domain_list(entry.get("autres_domaines"))
         usage = entry.get("usage")
         sites.append(
             OfficialSite(
@@ -136,6 +138,9 @@ def parse_official_sites(data: object, name: str = OFFICIAL_FILE) -> tuple[Offic
                     _clean_domain(d, name, number, "ancien_domaine") for d in old_list
                 ),
                 brands=_string_list(entry.get("marques"), name, number, "marques"),
+                other_domains=tuple(
+                    _clean_domain(d, name, number, "autres_domaines") for d in other_list
+                ),
             )
         )
     return tuple(sites)

@@ -58,6 +58,15 @@ def _latin_char(char: str) -> str:
     return char
 
 
+def latin_letters(text: str) -> str:
+    """``text`` with each look-alike character replaced by the Latin letter it imitates.
+
+    Unlike :func:`skeleton`, nothing else changes (no « rn » → « m », no « i » → « l »): used to
+    read a word written with letters of another alphabet (« Аpple » → « apple »).
+    """
+    return "".join(_latin_char(c) for c in text)
+
+
 def skeleton(text: str) -> str:
     """Lowercase ``text``, drop accents and replace look-alike characters by Latin letters."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

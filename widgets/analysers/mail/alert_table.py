@@ -98,6 +98,7 @@ ALERTS: dict[str, AlertKind] = {
         "Le texte utilise un codage de caractères inconnu : certains mots peuvent "
         "mal s'afficher. Les arnaques utilisent parfois cette ruse."
     )),
+    "data_error": AlertKind("attention", "{error}"),
     "unreadable": AlertKind("attention", (
         "Ce message n'a pas pu être lu : il est peut-être abîmé ou construit de façon "
         "anormale. Par prudence, ne l'ouvrez pas et demandez conseil."
@@ -119,6 +120,24 @@ ALERTS: dict[str, AlertKind] = {
         "Le nom affiché contient une adresse (« {shown} ») différente de la vraie "
         "adresse d'envoi (« {address} »). C'est une ruse pour tromper."
     )),
+    "display_name_domain": AlertKind("danger", (
+        "Le nom affiché « {name} » contient le nom d'un site, « {shown} ». Mais le message "
+        "vient de « {address} », sur le domaine {domain} : c'est un autre site. C'est une ruse "
+        "pour faire croire que le message vient de {shown}."
+    )),
+    # The subject or the display name (mail/disguise.py): {what} says what was hidden.
+    "hidden_characters": AlertKind("danger", {
+        "subject": (
+            "Le sujet du message cache {what} au milieu des mots. Sans eux, on lit : "
+            "« {revealed} ». Les escrocs font cela pour tromper les filtres anti-arnaque : "
+            "un vrai organisme n'écrit pas ainsi."
+        ),
+        "display_name": (
+            "Le nom de l'expéditeur cache {what} au milieu des mots. Sans eux, on lit : "
+            "« {revealed} ». Les escrocs font cela pour tromper les filtres anti-arnaque : "
+            "un vrai organisme n'écrit pas ainsi."
+        ),
+    }),
     "reply_to_differs": AlertKind("attention", (
         "Si vous répondez, votre réponse partira vers {reply_domain}, "
         "et non vers {from_domain} qui a envoyé le message. Méfiez-vous."

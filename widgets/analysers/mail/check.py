@@ -10,6 +10,7 @@ from __future__ import annotations
 from email.message import Message
 
 from widgets.analysers.alerts import Alert, worst_level
+from widgets.analysers.data_files import DataFileError
 from widgets.analysers.mail.alert_table import alert
 from widgets.analysers.mail.attachments import analyse_attachments, is_attachment
 from widgets.analysers.mail.auth import (
@@ -17,6 +18,7 @@ from widgets.analysers.mail.auth import (
     authentication_notes,
     read_authentication,
 )
+from widgets.analysers.mail.disguise import find_disguise
 from widgets.analysers.mail.html import html_to_text, sanitise_html
 from widgets.analysers.mail.input import (
     clean_text,
@@ -32,7 +34,7 @@ from widgets.analysers.mail.input import (
 from widgets.analysers.mail.links import check_links, html_alerts, scan_html, text_urls
 from widgets.analysers.mail.model import Attachment, MailLink, MailReport, Sender
 from widgets.analysers.mail.render import render_text
-from widgets.analysers.mail.sender import analyse_sender
+from widgets.analysers.mail.sender import analyse_sender, disguise_words
 from widgets.analysers.mail.words import scam_word_alerts
 
 __all__ = [
@@ -98,8 +100,13 @@ def _structure_alerts(parts: list[Message], truncated: bool, unknown: bool) -> l
 
 def _analyse(msg: Message) -> MailReport:
     parts, truncated = walk(msg)
-    subject = one_line(_subject(msg), 300)
+    raw_subject = _subject(msg)[:2000]
+    subject = one_line(raw_subject, 300)
     sender, alerts = analyse_sender(msg)
+    disguise = find_disguise(raw_subject)
+    if disguise is not None:
+        alerts.append(alert("hidden_characters", "subject", what=disguise_words(disguise),
+                            revealed=one_line(disguise.revealed, 300)))
     plain, html, unknown = _bodies(parts)
     html_text = "\n".join(html_to_text(item) for item in html)
     anchors: list[tuple[str, str]] = []
@@ -118,7 +125,7 @@ def _analyse(msg: Message) -> MailReport:
     alerts.extend(authentication_alerts(authentication))
     body = "\n".join(plain) if plain else html_text
     bad_link = any(found.code in ("link_text_mismatch", "dangerous_link") for found in alerts)
-    alerts.extend(scam_word_alerts(f"{subject}\n{body}\n{html_text if plain else ''}", bad_link))
+    alerts.extend(scam_word_alerts(f"{raw_subject}\n{body}\n{html_text if plain else ''}", bad_link))
     alerts.extend(_structure_alerts(parts, truncated, unknown))
     alerts.sort(key=lambda found: found.level != "danger")
     return MailReport(
@@ -146,6 +153,8 @@ def check_message(data: bytes | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Mail
         if problem is not None:
             return _invalid(problem)
         return _analyse(msg)
+    except DataFileError as error:  # a data file of the tool is broken: say which one
+        return _invalid(alert("data_error", error=str(error)))
     except Exception:
         return _invalid(alert("unreadable"))
 
