@@ -103,3 +103,9 @@ def test_qr_code_is_printed_for_the_room(capsys):
     print_qr("http://192.0.2.10:8866/")
     out = capsys.readouterr().out
     assert out.count("\n") > 10 and ("█" in out or "▀" in out or "▄" in out)
+
+
+def test_a_sub_command_help_says_utilisation_once():
+    r = run("verifier-contenu", "--aide")
+    out = r.stdout.decode()
+    assert r.returncode == 0 and out.count("Utilisation") == 1 and "--sans-donnees" in out

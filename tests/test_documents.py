@@ -299,3 +299,58 @@ def test_step_reference_documents_every_step_type():
         assert f"## `{name}`" in written, f"régénérez docs/reference-etapes.md ({name} manque)"
         for key in kind.schema.get("required", []):
             assert f"| `{key}` | oui |" in generated
+
+
+# -- sources on the fiche animateur (issue 12) ---------------------------------------------------------
+def test_the_fiche_lists_the_sources_of_each_step_and_of_the_atelier(tmp_path):
+    import html
+
+    import yaml
+
+    from widgets.documents.render import guide_html
+
+    folder = copy_first(tmp_path)
+    file = folder / "atelier.yaml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    index = next(i for i, s in enumerate(data["etapes"]) if s.get("type") == "choix")
+    step_source = {"titre": "Source de l'étape essai", "adresse": "https://www.exemple.gouv.fr/etape-essai",
+                   "consulte_le": "2026-11-28"}
+    data["etapes"][index]["sources"] = [step_source]
+    data["sources"] = [{"titre": "Source générale essai", "adresse": "https://www.exemple.gouv.fr/atelier-essai",
+                        "consulte_le": "2026-11-27"}]
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    guide = load_guide(load_atelier(folder))
+    assert guide.plan[index].sources == [step_source] and guide.sources
+    page = html.unescape(guide_html(guide))
+    title = data["etapes"][index]["titre"]
+    section = page[page.index(f"{index + 1}. {title}"):]
+    section = section[:section.index("</section>")]
+    assert "Source de l'étape essai" in section and "https://www.exemple.gouv.fr/etape-essai" in section
+    assert "consultée le 28/11/2026" in section
+    end = page[page.rindex("<h2>Sources</h2>"):]
+    assert "Source générale essai" in end and "https://www.exemple.gouv.fr/atelier-essai" in end
+    assert "27/11/2026" in end
+    assert page.index("<h2>Sources</h2>") > page.index("Variante en accompagnement individuel")
+
+
+def test_every_source_of_the_shipped_ateliers_is_on_their_fiche(built):
+    import html
+
+    from widgets.documents.render import guide_html
+
+    for atelier in ateliers():
+        page = html.unescape(guide_html(load_guide(atelier)))
+        for step in atelier.steps:
+            for source in step.get("sources", []):
+                assert source["adresse"] in page and source["titre"] in page, (atelier.id, step["titre"])
+        for source in atelier.extra.get("sources", []):
+            assert source["adresse"] in page, atelier.id
+        if any(s.get("sources") for s in atelier.steps):
+            text = pdf_text(built.folder / document_name(atelier.id, "fiche-animateur", "pdf"))
+            assert "Sources" in text and "consultée le" in text
+
+
+def test_the_written_step_reference_is_the_generated_one():
+    written = (ROOT / "docs" / "reference-etapes.md").read_text(encoding="utf-8")
+    assert written.strip() == step_reference().strip(), (
+        "régénérez : .venv/bin/python -m widgets.authoring.reference > docs/reference-etapes.md")

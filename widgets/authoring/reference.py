@@ -35,7 +35,12 @@ KEY_HELP = {
     "id": "un identifiant court, sans accent ni espace (facultatif).",
     "en_direct": "`true` si l'étape se fait ensemble, au vidéoprojecteur (facultatif).",
     "question": "la question posée.",
-    "options": "les réponses proposées : `texte`, `correct: true` pour la bonne, `retour` (l'explication).",
+    "options": "les réponses proposées : `texte`, `correct: true` pour la bonne, `retour` (l'explication), "
+               "`dernier: true` pour une réponse qui reste en dernier (« Je ne sais pas »). Chaque participant "
+               "voit les réponses dans un ordre mélangé pour lui.",
+    "sources": "d'où viennent les faits de l'étape (un vrai site, un vrai numéro, un chiffre, un montant, un "
+               "délai) : une liste de `titre`, `adresse` (qui commence par https://) et `consulte_le` "
+               "(AAAA-MM-JJ). Elles sont imprimées sur la fiche animateur.",
     "explication": "une explication affichée après la réponse.",
     "consigne": "ce que la personne doit faire.",
     "affirmation": "la phrase à juger vraie ou fausse.",
@@ -49,9 +54,12 @@ KEY_HELP = {
     "adresses": "les adresses utiles : `adresse` et `pour` (à quoi elle sert). Elles vont dans le mémo.",
     "adresse": "une adresse de site, affichée dans une barre d'adresse.",
     "exemples": "des exemples que la personne peut essayer d'un appui.",
-    "boutons": "les boutons : `texte`, `style` (principal, secondaire ou discret), `correct: true`, `retour`.",
+    "boutons": "les boutons : `texte`, `style` (principal, secondaire ou discret), `correct: true`, `retour`. "
+               "Ceux d'un bandeau de cookies gardent l'ordre du fichier (c'est leur vraie disposition) ; "
+               "les réactions à une fausse alerte sont mélangées (`dernier: true` en garde une à la fin).",
     "resultats": "les résultats : `titre`, `adresse`, `description`, `annonce: true` pour une publicité, "
-                 "`correct: true`, `retour`.",
+                 "`correct: true`, `retour`. Ils sont mélangés pour chaque participant, mais les annonces "
+                 "restent en haut, comme sur un vrai moteur de recherche.",
     "plusieurs": "`true` s'il y a plusieurs bonnes réponses à cocher.",
 }
 
@@ -69,7 +77,8 @@ def step_reference() -> str:
     lines = ["# Les types d'étapes et leurs clés", "",
              "Ce fichier est fabriqué à partir du programme : il est toujours à jour.",
              "Clés communes à toutes les étapes : "
-             + ", ".join(f"`{k}`" for k in COMMON_PROPERTIES) + " (voir « texte » ci-dessous).", ""]
+             + ", ".join(f"`{k}`" for k in COMMON_PROPERTIES) + " (voir « texte » ci-dessous).", "",
+             "`sources` : " + KEY_HELP["sources"], ""]
     for name, kind in sorted(step_types().items()):
         lines += [f"## `{name}`", "", TYPE_HELP.get(name, "Un type d'étape ajouté au projet."), "",
                   "| Clé | Obligatoire | Ce qu'on y met |", "|---|---|---|"]

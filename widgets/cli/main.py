@@ -14,7 +14,9 @@ EXIT_OK, EXIT_PROBLEM = 0, 1
 
 class FrenchFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix="Utilisation : ")
+        # argparse passes prefix="" when it computes a sub-command's name: keep it, or the name would
+        # carry « Utilisation : » and the sub-command's help would say it twice.
+        return super().add_usage(usage, actions, groups, prefix="Utilisation : " if prefix is None else prefix)
 
 
 class FrenchParser(argparse.ArgumentParser):
@@ -239,6 +241,7 @@ def cmd_check_mail(args) -> int:
 def cmd_check_content(args) -> int:
     from widgets.content.atelier import load_atelier
     from widgets.content.names import CONTENT_FILE
+    from widgets.content.review import known_facts, review_atelier, review_data
     from widgets.content.validation import ContentError
     from widgets.documents.guide import check_guide
     from widgets.server.paths import default_root
@@ -249,7 +252,8 @@ def cmd_check_content(args) -> int:
     if not folders:
         print(f"Aucun fichier atelier.yaml trouvé dans {root}.", file=sys.stderr)
         return EXIT_PROBLEM
-    problems = 0
+    problems = remarks = 0
+    facts = known_facts()
     for folder in folders:
         try:
             atelier = load_atelier(folder)
@@ -259,7 +263,19 @@ def cmd_check_content(args) -> int:
             print(f"✖ {folder.name} : {exc}")
         else:
             print(f"✔ {folder.name} : « {atelier.title} », {len(atelier.steps)} étapes, {atelier.minutes} minutes.")
+            for remark in review_atelier(folder, facts):  # what to read again: never an error
+                remarks += 1
+                print(f"  ⚠ {remark}")
+    data_remarks = [] if args.sans_donnees else review_data()
+    if data_remarks:
+        print("Fichiers de données du programme :")
+        for remark in data_remarks:
+            print(f"  ⚠ {remark}")
+    remarks += len(data_remarks)
     print("Tout est correct." if not problems else f"{problems} fichier(s) à corriger.")
+    if remarks:
+        print(f"{remarks} remarque(s) « ⚠ » à relire : elles n'empêchent pas les ateliers de fonctionner, "
+              "mais un participant pourrait deviner une réponse ou vous reprendre sur un fait.")
     return EXIT_OK if not problems else EXIT_PROBLEM
 
 
@@ -306,8 +322,13 @@ def build_parser() -> FrenchParser:
     p.set_defaults(func=cmd_check_mail)
 
     p = sub.add_parser("verifier-contenu", help="vérifier les fichiers de contenu des ateliers",
-                       description="Vérifie chaque atelier.yaml et indique la ligne de chaque erreur.")
+                       description="Vérifie chaque atelier.yaml et indique la ligne de chaque erreur. Signale aussi, "
+                                   "sans bloquer (« ⚠ »), ce qui est à relire : une bonne réponse qui se devine, "
+                                   "un fait sans source, un numéro de téléphone qui peut sonner chez quelqu'un, "
+                                   "des données vérifiées il y a plus d'un an.")
     p.add_argument("dossier", nargs="?", help="dossier des ateliers, ou d'un atelier (par défaut : ateliers/)")
+    p.add_argument("--sans-donnees", action="store_true",
+                   help="ne pas relire les dates de vérification des fichiers de données du programme")
     p.set_defaults(func=cmd_check_content)
 
     from widgets.cli.documents import register as register_documents

@@ -1,4 +1,9 @@
-"""Single- or multiple-choice question with feedback for each option."""
+"""Single- or multiple-choice question with feedback for each option.
+
+Options may be shown in an order shuffled per participant (``personalise``); whatever the order on
+screen, an option keeps its content index: ``choose``, ``validate``, ``replay_answer`` and what the
+listeners receive all speak of content indexes.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,6 +12,7 @@ import ipywidgets as ipw
 
 from widgets.components.exercise import Exercise
 from widgets.content.answers import options_choice, options_of
+from widgets.content.order import shuffled_order
 from widgets.ui.controls import box, button, html_block, on_press, safe_callback, toggle
 
 MARK_RIGHT = "✔ "
@@ -22,11 +28,16 @@ class Option:
     feedback: str = ""
     card_html: str = ""  # optional rich look (a search result, a banner button…)
     style: str = ""  # optional extra CSS class for the button
+    last: bool = False  # stays last whatever the shuffle (« Je ne sais pas »; content key ``dernier``)
+    first: bool = False  # stays first whatever the shuffle (the ads at the top of search results)
 
 
 class ChoiceExercise(Exercise):
-    """Pick one answer (retry allowed until right) or several (then « Valider »)."""
+    """Pick one answer (retry allowed until right) or several (then « Valider »).
 
+    ``shuffle=False`` keeps the content order even for a personalised page: « Vrai » / « Faux », and
+    the buttons of a simulated scene whose layout is part of what is taught (a cookie banner).
+    """
 
     def __init__(
         self,
@@ -38,12 +49,15 @@ class ChoiceExercise(Exercise):
         exercise_id: str | None = None,
         choose_label: str = "Choisir",
         options_in_row: bool = False,
+        shuffle: bool = True,
     ):
         super().__init__(question, exercise_id)
         self.add_class("atelier-choix")
         self.options = list(options)
         self.explanation = explanation
         self.multiple = multiple
+        self.shuffle = shuffle
+        self.order = list(range(len(self.options)))  # content indexes, in the order shown
         self.buttons: list[ipw.Button | ipw.ToggleButton] = []
         option_widgets = []
         for index, option in enumerate(self.options):
@@ -63,6 +77,7 @@ class ChoiceExercise(Exercise):
                 option_widgets.append(box([html_block(option.card_html, "atelier-carte-contenu"), control], "atelier-carte"))
             else:
                 option_widgets.append(control)
+        self.option_widgets = option_widgets  # in content order
         self.options_box = box(option_widgets, "atelier-options", row=options_in_row)
         children = [self.prompt]
         if scene is not None:
@@ -74,6 +89,19 @@ class ChoiceExercise(Exercise):
             children.append(self.validate_button)
         children.append(self.feedback)
         self.children = children
+
+    # -- order on screen ------------------------------------------------------------------
+    def personalise(self, seed: str | None) -> None:
+        """Show the options in the order of participant ``seed`` (content order without one).
+
+        Only the widgets move: a button keeps its option, its state and its content index.
+        """
+        if not self.shuffle:
+            return
+        self.order = shuffled_order(len(self.options), seed, self.exercise_id or self.prompt.value,
+                                    last=[i for i, o in enumerate(self.options) if o.last],
+                                    first=[i for i, o in enumerate(self.options) if o.first])
+        self.options_box.children = [self.option_widgets[i] for i in self.order]
 
     # -- answering -------------------------------------------------------------------------
     def choose(self, index: int) -> None:
@@ -111,7 +139,8 @@ class ChoiceExercise(Exercise):
             return
         right = {i for i, o in enumerate(self.options) if o.correct}
         lines = []
-        for i, option in enumerate(self.options):
+        for i in self.order:  # as shown on screen
+            option = self.options[i]
             picked = i in chosen_set
             if picked != option.correct or picked:
                 mark = "✔" if picked == option.correct else "✖"

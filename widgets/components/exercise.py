@@ -53,6 +53,10 @@ class Exercise(ipw.VBox):
         """Show a kind French error in the feedback region."""
         self.feedback.show("erreur", message)
 
+    def personalise(self, seed: str | None) -> None:
+        """Show this exercise as participant ``seed`` sees it (e.g. options in their own order); by
+        default nothing changes. The answers reported never depend on it."""
+
     def replay_answer(self, choice: str) -> None:
         """Give again an answer this exercise reported as ``choice`` (a reloaded page); by default nothing:
         the answer stays counted, the exercise shows fresh."""

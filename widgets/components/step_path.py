@@ -6,6 +6,7 @@ from typing import Callable
 
 import ipywidgets as ipw
 
+from widgets.components.exercise import exercises_in
 from widgets.content.markdown import esc
 from widgets.ui.controls import box, button, html_block, safe_callback
 
@@ -43,11 +44,38 @@ class StepPath(ipw.VBox):
         self.nav = box([self.previous_button, self.next_button], "atelier-parcours-navigation", row=True)
         self.children = [self.header, self.body, self.nav]
         self._listeners: list[Callable[[int], None]] = []
+        self.seed: str | None = None  # the participant's order of options (``personalise``)
         self.go(0)
 
     def on_step(self, listener: Callable[[int], None]) -> None:
         """Call ``listener(index)`` each time the shown step changes."""
         self._listeners.append(listener)
+
+    def personalise(self, seed: str | None) -> None:
+        """Show every exercise as participant ``seed`` sees it (options in their own order): those
+        already built now, the others when they are built. Answers keep their content indexes."""
+        self.seed = seed
+        for step in self.steps:
+            if step._widget is not None:
+                self._personalise(step._widget)
+            elif not getattr(step.build, "personalised", False):
+                step.build = self._personalised(step.build)
+
+    def _personalised(self, build: Callable[[], ipw.Widget]) -> Callable[[], ipw.Widget]:
+        def personalised_build():
+            widget = build()
+            self._personalise(widget)
+            return widget
+
+        personalised_build.personalised = True
+        return personalised_build
+
+    def _personalise(self, widget: ipw.Widget) -> None:
+        for exercise in exercises_in(widget):
+            try:
+                exercise.personalise(self.seed)
+            except Exception:  # noqa: BLE001 - the content order is still a working page
+                pass
 
     def show_error(self, message: str) -> None:
         self.header.value = f'<p class="atelier-erreur" role="alert">{esc(message)}</p>' + self.header.value

@@ -16,5 +16,6 @@ class TrueFalseExercise(ChoiceExercise):
             explanation=explanation,
             exercise_id=exercise_id,
             options_in_row=True,
+            shuffle=False,  # « Vrai » then « Faux », always
         )
         self.add_class("atelier-vrai-faux")

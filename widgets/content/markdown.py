@@ -5,7 +5,16 @@ import html
 
 import mistune
 
-_markdown = mistune.create_markdown(escape=True, plugins=["strikethrough", "table"])
+
+class _Renderer(mistune.HTMLRenderer):
+    """Raw HTML escaped, and character references read as CommonMark says (« &lt; » is « < », never shown as
+    « &lt; »; mistune's escape mode escaped them a second time)."""
+
+    def text(self, text: str) -> str:
+        return mistune.util.safe_entity(text)
+
+
+_markdown = mistune.create_markdown(renderer=_Renderer(escape=True), plugins=["strikethrough", "table"])
 
 
 def md(text: str | None) -> str:

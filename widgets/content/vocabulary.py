@@ -7,18 +7,29 @@ from __future__ import annotations
 #: part id → (symbol shown, accessible name, default explanation in plain French)
 BROWSER_PARTS = {
     "onglet": ("Onglet", "L'onglet de la page",
-               "Un **onglet** est une page ouverte. Vous pouvez en ouvrir plusieurs et passer de l'une à l'autre."),
+               "Un **onglet**, c'est une page ouverte dans le navigateur. Son nom est écrit en haut, sur une "
+               "petite languette, comme l'intercalaire d'un classeur. Vous pouvez ouvrir plusieurs onglets "
+               "et passer de l'un à l'autre. Sur un téléphone, le bouton des onglets est souvent un petit "
+               "carré avec un chiffre : le nombre d'onglets ouverts."),
     "nouvel_onglet": ("+", "Ouvrir un nouvel onglet",
-                      "Le **+** ouvre un nouvel onglet, une nouvelle page vide, sans fermer celle-ci."),
+                      "Le **+** ouvre un nouvel onglet : une nouvelle page vide, à côté de celle-ci, "
+                      "sans la fermer."),
     "precedent": ("←", "Page précédente",
                   "La **flèche vers la gauche** revient à la page d'avant."),
     "suivant": ("→", "Page suivante",
                 "La **flèche vers la droite** revient à la page que vous venez de quitter avec la flèche gauche."),
     "actualiser": ("⟳", "Actualiser la page",
                    "La **flèche en rond** recharge la page, par exemple si elle s'affiche mal."),
-    "cadenas": ("", "Cadenas : informations sur la connexion",
-                "Le **cadenas** veut dire que la connexion est **chiffrée** : personne ne peut lire ce qui passe "
-                "entre vous et le site. Il ne dit **pas** que le site est honnête : les faux sites ont aussi un cadenas."),
+    # The id stays « cadenas » (content files use it); since Chrome 117 (2023, computer and Android) the
+    # padlock is a « réglages » icon (two sliders), drawn by the template (``widgets/ui/icons.py``).
+    # Source: Chromium Blog, « An Update on the Lock Icon » (2 May 2023),
+    # https://blog.chromium.org/2023/05/an-update-on-lock-icon.html
+    "cadenas": ("", "Informations et réglages du site",
+                "Cette petite icône (deux curseurs) ouvre les **informations sur le site**. Quand l'adresse "
+                "commence par https, la connexion est **protégée** : personne ne peut lire ce que vous tapez "
+                "en chemin. Cela ne dit pas que le site est honnête : les faux sites aussi sont protégés. "
+                "Sur Firefox et Safari, c'est un **cadenas** qui est à cette place ; il veut dire la même "
+                "chose."),
     "adresse": ("Adresse", "Barre d'adresse",
                 "La **barre d'adresse** montre l'adresse du site. C'est là qu'on lit à qui est le site. "
                 "Vous pouvez aussi y taper une adresse que vous connaissez."),
@@ -45,7 +56,7 @@ MAIL_PARTS = {
             "mais personne ne voit leurs adresses."),
     "objet": ("Objet :", "L'objet du message",
               "L'**objet** dit en quelques mots de quoi parle le message."),
-    "piece_jointe": ("📎", "La pièce jointe",
+    "piece_jointe": ("Pièce jointe", "La pièce jointe",
                      "La **pièce jointe** est un fichier envoyé avec le message (une photo, un document…). "
                      "N'ouvrez que celles que vous attendiez."),
     "repondre": ("Répondre", "Répondre",

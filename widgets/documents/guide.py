@@ -62,6 +62,7 @@ class PlanStep:
     exercise: int
     say: str = ""
     show: str = ""
+    sources: list[dict] = field(default_factory=list)  # where the step's facts come from (atelier.yaml)
 
     @property
     def minutes(self) -> int:
@@ -83,6 +84,7 @@ class Guide:
     memo_points: list[str] = field(default_factory=list)
     memo_addresses: list[dict] = field(default_factory=list)
     memo_phones: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)  # the atelier's own sources (atelier.yaml, top level)
 
     @property
     def teaching_minutes(self) -> int:
@@ -134,7 +136,7 @@ def load_guide(atelier: Atelier) -> Guide:
                           "dans atelier.yaml. Les deux doivent être égaux.",
                     line_of(node, ["etapes", note["_index"]]), f"etapes → {note['_index'] + 1}")
         plan.append(PlanStep(number, step.get("titre", ""), step.get("type", "texte"), teaching, exercise,
-                             note.get("dire", ""), note.get("montrer", "")))
+                             note.get("dire", ""), note.get("montrer", ""), list(step.get("sources", []))))
     memo = data.get("memo", {})
     recap = next((s for s in atelier.steps if s.get("type") == "retenir"), {})
     return Guide(
@@ -149,6 +151,7 @@ def load_guide(atelier: Atelier) -> Guide:
         memo_points=list(recap.get("points", [])) + memo.get("points", []),
         memo_addresses=list(recap.get("adresses", [])) + memo.get("adresses", []),
         memo_phones=memo.get("telephones", []),
+        sources=list(atelier.extra.get("sources", [])),
     )
 
 

@@ -29,7 +29,15 @@ def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["md"] = inline_md
+    env.filters["date_fr"] = french_date
     return env
+
+
+def french_date(value) -> str:
+    """« 2026-11-29 » → « 29/11/2026 » (a text that is not such a date is shown as it is)."""
+    text = str(value)
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    return f"{match.group(3)}/{match.group(2)}/{match.group(1)}" if match else text
 
 
 def _context(guide: Guide) -> dict:

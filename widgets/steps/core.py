@@ -13,8 +13,9 @@ from widgets.ui.controls import html_block
 
 
 def options_from(raw: list[dict]) -> list[Option]:
-    """Content options → ``Option`` objects."""
-    return [Option(o["texte"], bool(o.get("correct")), o.get("retour", "")) for o in raw]
+    """Content options → ``Option`` objects (``dernier: true`` stays last when options are shuffled)."""
+    return [Option(o["texte"], bool(o.get("correct")), o.get("retour", ""), last=bool(o.get("dernier")))
+            for o in raw]
 
 
 @builds("texte")

@@ -1,4 +1,11 @@
-"""Step types on simulated pages: search results, cookie banner, fake alert."""
+"""Step types on simulated pages: search results, cookie banner, fake alert.
+
+Order on a personalised page: search results are shuffled, but the ads stay at the top, where
+search engines put them. The buttons of a cookie banner keep their content order: they are the
+banner's own buttons, and their real layout (the big « Tout accepter » first, the small « Continuer
+sans accepter » last) is what the participant learns to see through. The answers to a fake alert
+are reactions (« Je ferme l'onglet »), not buttons of the scene: they are shuffled like any question.
+"""
 from __future__ import annotations
 
 from widgets.components.choice import ChoiceExercise, Option
@@ -15,7 +22,8 @@ from widgets.ui.controls import html_block
 @builds("resultats_recherche")
 def build_search(step, ctx):
     options = [Option(r["titre"], bool(r.get("correct")), r.get("retour", ""),
-                      card_html=search_result_html(r["titre"], r["adresse"], r["description"], bool(r.get("annonce"))))
+                      card_html=search_result_html(r["titre"], r["adresse"], r["description"], bool(r.get("annonce"))),
+                      first=bool(r.get("annonce")), last=bool(r.get("dernier")))
                for r in step["resultats"]]
     scene = html_block(search_box_html(step["recherche"]), "atelier-decor")
     exercise = ChoiceExercise(step["question"], options, step.get("explication", ""), scene=scene,
@@ -25,7 +33,8 @@ def build_search(step, ctx):
 
 
 def _scene_options(raw):
-    return [Option(b["texte"], bool(b.get("correct")), b.get("retour", ""), style=f"style-{b.get('style', 'secondaire')}")
+    return [Option(b["texte"], bool(b.get("correct")), b.get("retour", ""), style=f"style-{b.get('style', 'secondaire')}",
+                   last=bool(b.get("dernier")))
             for b in raw]
 
 
@@ -33,7 +42,7 @@ def _scene_options(raw):
 def build_cookies(step, ctx):
     scene = html_block(cookie_page_html(step["site"], step["banniere"], step.get("titre_page", "")), "atelier-decor")
     exercise = ChoiceExercise(step["question"], _scene_options(step["boutons"]), step.get("explication", ""),
-                              scene=scene, exercise_id=ctx.exercise_id, options_in_row=True)
+                              scene=scene, exercise_id=ctx.exercise_id, options_in_row=True, shuffle=False)
     exercise.add_class("atelier-cookies")
     return exercise
 

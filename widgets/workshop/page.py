@@ -53,6 +53,13 @@ class WorkshopPage(ipw.VBox):
             return
         self.children = [html_block(introduction_html(self.path.atelier)), self.path]
 
+    def personalise(self, seed: str | None) -> None:
+        """Show the options of the questions in participant ``seed``'s own order (the same after a
+        reload), for the steps already built and those built later. Without a seed (nbval, pytest):
+        the content order. What the board receives stays the content index of each option."""
+        if self.path is not None:
+            self.path.personalise(seed)
+
     def __repr__(self) -> str:
         if self.error is not None:
             return f"Atelier impossible à afficher : {self.error}"

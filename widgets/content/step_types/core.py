@@ -7,11 +7,15 @@ from widgets.content.vocabulary import SPOT_PRESENTATIONS as PRESENTATIONS
 TEXT = {"type": "string", "minLength": 1}
 
 
+#: ``dernier: true`` keeps an option last: options are shown in an order shuffled per participant
+#: (``widgets.content.order``), but « Je ne sais pas » or « Aucune de ces réponses » reads best at the end.
+LAST = {"type": "boolean", "description": "true : cette réponse reste la dernière quand les réponses sont mélangées."}
+
 OPTION = {
     "type": "object",
     "required": ["texte"],
     "additionalProperties": False,
-    "properties": {"texte": TEXT, "correct": {"type": "boolean"}, "retour": {"type": "string"}},
+    "properties": {"texte": TEXT, "correct": {"type": "boolean"}, "retour": {"type": "string"}, "dernier": LAST},
 }
 
 

@@ -1,7 +1,7 @@
 """Step types on simulated pages: search results, cookie banner, fake alert."""
 from __future__ import annotations
 
-from widgets.content.step_types.core import OPTION, TEXT, check_has_correct
+from widgets.content.step_types.core import LAST, OPTION, TEXT, check_has_correct
 from widgets.content.step_types.registry import step_type
 
 BUTTON_OPTION = {**OPTION, "properties": {**OPTION["properties"],
@@ -14,7 +14,7 @@ step_type("resultats_recherche", {
     "resultats": {"type": "array", "minItems": 2, "items": {
         "type": "object", "required": ["titre", "adresse", "description"], "additionalProperties": False,
         "properties": {"titre": TEXT, "adresse": TEXT, "description": TEXT, "annonce": {"type": "boolean"},
-                       "correct": {"type": "boolean"}, "retour": {"type": "string"}}}},
+                       "correct": {"type": "boolean"}, "retour": {"type": "string"}, "dernier": LAST}}},
     "explication": {"type": "string"},
 }, required=["recherche", "question", "resultats"], check=check_has_correct("resultats"))
 
