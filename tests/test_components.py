@@ -1,13 +1,23 @@
 """The generic components, driven as a participant would (``.click()`` and ``.value``)."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import ipywidgets as ipw
+from browser_helpers import undrawable
 
 from widgets.components.choice import ChoiceExercise, Option
 from widgets.components.sorting import Item, SortingExercise
 from widgets.components.spot import Piece, SpotExercise
 from widgets.components.step_path import Step, StepPath
 from widgets.components.true_false import TrueFalseExercise
+from widgets.content.markdown import md
+from widgets.content.vocabulary import BROWSER_PARTS, MAIL_PARTS
+from widgets.simulations.browser import BrowserExplorer, address_bar_html
+from widgets.simulations.mail_anatomy import MailAnatomy
+from widgets.ui.feedback import Feedback
+from widgets.ui.icons import ICON_DIR, ICONS, button_icon_classes, icon
 
 
 def synced_state(widget) -> str:
@@ -146,3 +156,87 @@ def test_a_failing_callback_shows_a_french_message_not_a_traceback():
     assert ex.feedback.kind == "erreur"
     assert "Ce n'est pas de votre faute" in ex.feedback.value
     assert "secret-saisi" not in ex.feedback.value and "Traceback" not in ex.feedback.value
+
+
+# ---- Icons, the browser window, text read once (issue 12) ----
+
+PACKAGE = Path(__file__).resolve().parent.parent / "widgets"
+CSS = ICON_DIR.parent / "atelier.css"
+
+
+def test_every_icon_is_a_plain_svg_file_drawn_in_the_text_colour():
+    files = {p.stem for p in ICON_DIR.glob("*.svg")}
+    assert files == set(ICONS)
+    for name in ICONS:
+        svg = (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
+        assert svg.lstrip().startswith("<svg") and "currentColor" in svg
+        assert not re.search(r"<script|on\w+=|href=|url\(|<image", svg), name  # nothing runs, nothing loads
+    # the template draws each icon on buttons from the same file
+    css = CSS.read_text(encoding="utf-8")
+    assert set(re.findall(r'url\("icones/([a-z_-]+)\.svg"\)', css)) == set(ICONS)
+
+
+def test_an_icon_always_has_a_text_alternative():
+    named = icon("reglages", "Informations sur le site")
+    assert 'role="img"' in named and 'aria-label="Informations sur le site"' in named and "aria-hidden" not in named
+    decorative = icon("trombone")
+    assert 'aria-hidden="true"' in decorative and "role=" not in decorative
+    assert 'aria-label="&quot;' in icon("loupe", '"x"')  # the label is escaped
+    assert button_icon_classes("trombone") == ("avec-icone", "icone-trombone")
+    for bad in (lambda: icon("inconnue"), lambda: button_icon_classes("inconnue")):
+        try:
+            bad()
+        except KeyError:
+            pass
+        else:
+            raise AssertionError("an unknown icon must fail loudly")
+
+
+def test_no_emoji_left_in_the_package():
+    """Emoji are empty boxes on a laptop with only DejaVu Sans: none in what draws the pages (code, templates,
+    styles, scripts). The analysers and their data are left out: the odd characters they look for are data."""
+    found = []
+    for path in PACKAGE.rglob("*"):
+        if path.relative_to(PACKAGE).parts[0] in {"analysers", "data"}:
+            continue
+        if path.suffix in {".py", ".css", ".js", ".j2", ".html", ".yaml", ".json"} and "__pycache__" not in path.parts:
+            bad = undrawable(path.read_text(encoding="utf-8"))
+            if bad:
+                found.append(f"{path.relative_to(PACKAGE)} : {', '.join(bad)}")
+    assert found == []
+
+
+def test_the_browser_window_shows_the_settings_icon_where_the_padlock_was():
+    window = BrowserExplorer("https://www.service-public.gouv.fr/", "Service-Public", "<p>Page</p>")
+    settings = window.buttons["cadenas"]
+    assert {"avec-icone", "icone-reglages"} <= set(settings._dom_classes)
+    assert settings.description == "" and settings.tooltip == "Informations et réglages du site"
+    window.press("cadenas")
+    text = window.feedback.value
+    assert "protégée" in text and "personne ne peut lire ce que vous tapez en chemin" in text
+    assert "les faux sites aussi sont protégés" in text and "Firefox et Safari" in text and "cadenas" in text
+    assert "chiffr" not in text
+    assert "onglet" in BROWSER_PARTS["onglet"][2] and "page ouverte" in BROWSER_PARTS["onglet"][2]
+    bar = address_bar_html("https://www.ameli.fr/")
+    assert 'role="img" aria-label="Informations sur le site"' in bar
+    assert "Non sécurisé" in address_bar_html("http://exemple.example/")
+
+
+def test_the_attachment_is_a_paperclip_icon_and_its_name():
+    mail = MailAnatomy({"piece_jointe": "plan.pdf"}, "Bonjour", [])
+    clip = mail.buttons["piece_jointe"]
+    assert clip.description == "plan.pdf" and "icone-trombone" in clip._dom_classes
+    assert not undrawable("".join(v[0] for v in MAIL_PARTS.values()))
+
+
+def test_danger_feedback_uses_the_project_icon_beside_its_word():
+    f = Feedback()
+    f.show("danger", "Ne cliquez pas.")
+    assert "icone-danger" in f.value and "Danger" in f.value and not undrawable(f.value)
+
+
+def test_markdown_reads_character_references_once():
+    """« &lt; » written in a content file shows « < » (it was shown as « &lt; »); raw HTML stays escaped."""
+    html = md("De : **Assurance Maladie** &lt;info@secu-dossier.example&gt; &amp; <b>gras</b> &eacute;")
+    assert "&lt;info@secu-dossier.example&gt;" in html and "&amp;lt;" not in html
+    assert "&lt;b&gt;gras&lt;/b&gt;" in html and "é" in html and "&amp; " in html

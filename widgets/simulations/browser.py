@@ -1,10 +1,15 @@
-"""A browser window: address bar, tabs, back, padlock, favourites; each part can be pressed."""
+"""A browser window: address bar, tabs, back, site settings (where the padlock was), favourites; each part can be pressed.
+
+It looks like Chrome, the most common browser on phones: since Chrome 117 (2023) a « réglages » icon
+(two sliders) sits where the padlock was; Firefox and Safari still show a padlock (the part's explanation says so).
+"""
 from __future__ import annotations
 
 from widgets.components.find_part import FindThePart, Question
 from widgets.content.markdown import esc
 from widgets.content.vocabulary import BROWSER_PARTS as PARTS
 from widgets.ui.controls import box, html_block
+from widgets.ui.icons import button_icon_classes, icon
 
 ORDER = ["precedent", "suivant", "actualiser", "cadenas", "adresse", "favoris", "menu"]
 
@@ -29,7 +34,7 @@ def split_address(url: str) -> tuple[str, str, str]:
 def address_bar_html(url: str, secure: bool | None = None) -> str:
     """A read-only address bar, as a browser shows it (registrable domain in bold)."""
     secure = url.startswith("https://") if secure is None else secure
-    lock = ('<span class="nav-cadenas-icone" role="img" aria-label="Cadenas"></span>' if secure
+    lock = (icon("reglages", "Informations sur le site") if secure
             else '<span class="nav-non-securise">Non sécurisé</span>')
     before, domain, after = split_address(url)
     shown = f"{esc(before)}<strong>{esc(domain)}</strong>{esc(after)}" if domain else esc(url)
@@ -51,6 +56,8 @@ class BrowserExplorer(FindThePart):
         for part, (symbol, _name, _) in PARTS.items():
             label = tab_title if part == "onglet" else (url if part == "adresse" else symbol)
             self.part_button(part, label, "nav-partie", f"nav-{part}")
+        for css_class in button_icon_classes("reglages"):
+            self.buttons["cadenas"].add_class(css_class)
         tabs = box([self.buttons["onglet"], self.buttons["nouvel_onglet"]], "nav-onglets", row=True)
         bar = box([self.buttons[p] for p in ORDER], "nav-barre-outils", row=True)
         page = html_block(page_html, "nav-page")

@@ -15,6 +15,7 @@ from widgets.components.exercise import Exercise
 from widgets.content.answers import COMPLETE
 from widgets.content.markdown import esc
 from widgets.ui.controls import box, button, html_block, safe_callback, toggle
+from widgets.ui.icons import button_icon_classes
 
 MAX_CHARS = 20_000
 GREETINGS = re.compile(r"^\W*(bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chère|chers|chères)\b", re.I)
@@ -92,7 +93,7 @@ class ComposeExercise(Exercise):
         self.file_expected = bool(file_name)
         self.fields = {}
         for key, label in (("to", "À"), ("cc", "Cc"), ("bcc", "Cci"), ("subject", "Objet")):
-            field = ipw.Text(description=label, placeholder="" if key != "to" else "adresse@exemple.fr")
+            field = ipw.Text(description=label, placeholder="" if key != "to" else "prenom.nom@courriel.example")
             field.style = {"description_width": "4rem"}
             field.layout = ipw.Layout(width="100%")
             field.add_class("atelier-champ")
@@ -101,7 +102,7 @@ class ComposeExercise(Exercise):
         self.fields["text"].style = {"description_width": "4rem"}
         self.fields["text"].layout = ipw.Layout(width="100%")
         self.fields["text"].add_class("atelier-champ")
-        self.attach_button = toggle("📎 Joindre un fichier", "redaction-joindre")
+        self.attach_button = toggle("Joindre un fichier", "redaction-joindre", *button_icon_classes("trombone"))
         self.attach_button.observe(self._on_attach, names="value")
         self.attached_info = html_block("", "redaction-pj")
         self.send_button = button("Envoyer", "atelier-valider")

@@ -13,6 +13,7 @@ from widgets.content.answers import GENUINE, SCAM, message_choice
 from widgets.content.markdown import esc, md
 from widgets.content.vocabulary import INBOX_VIEWS as VIEWS
 from widgets.ui.controls import box, button, html_block, on_press, safe_callback, toggle
+from widgets.ui.icons import icon
 
 DECISIONS = {SCAM: "Arnaque", GENUINE: "Message sérieux"}
 
@@ -178,7 +179,7 @@ class InboxExercise(Exercise):
         self.link_button.description = message.link_text
         self.link_button.tooltip = f"Ce lien mène vers : {message.link_target}" if message.link_target else None
         self.popup.value = ""
-        self.attachment.value = (f'<p class="boite-pj">📎 Pièce jointe : <strong>{esc(message.attachment)}</strong></p>'
+        self.attachment.value = (f'<p class="boite-pj">{icon("trombone")} Pièce jointe : <strong>{esc(message.attachment)}</strong></p>'
                                  if message.attachment else "")
         self.feedback.clear()
         self.spot = None

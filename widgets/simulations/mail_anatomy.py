@@ -5,6 +5,7 @@ from widgets.components.find_part import FindThePart, Question
 from widgets.content.markdown import esc, md
 from widgets.content.vocabulary import MAIL_PARTS as PARTS
 from widgets.ui.controls import box, html_block
+from widgets.ui.icons import button_icon_classes
 
 ROWS = [["nom_expediteur", "adresse_expediteur"], ["a"], ["cc"], ["cci"], ["objet"]]
 ACTIONS = ["repondre", "repondre_tous", "transferer"]
@@ -22,8 +23,10 @@ class MailAnatomy(FindThePart):
         for part in PARTS:
             label = values.get(part) or PARTS[part][0]
             if part == "piece_jointe":
-                label = f"📎 {values.get(part, 'document.pdf')}"
+                label = values.get(part) or "document.pdf"
             self.part_button(part, label, "anatomie-partie", f"anatomie-{part}")
+        for css_class in button_icon_classes("trombone"):
+            self.buttons["piece_jointe"].add_class(css_class)
         rows = []
         for row in ROWS:
             label = html_block(f'<span class="anatomie-etiquette">{esc(PARTS[row[0]][0])}</span>', "anatomie-etiquette-bloc")

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from widgets.content.markdown import esc, md
 from widgets.simulations.browser import address_bar_html, split_address
+from widgets.ui.icons import icon
 
 
 def search_box_html(query: str, engine: str = "Recherche") -> str:
     """A search engine's box with the query typed in."""
     return (f'<div class="recherche-moteur"><span class="recherche-logo">{esc(engine)}</span>'
             f'<div class="recherche-champ" role="img" aria-label="Recherche tapée : {esc(query)}">{esc(query)}'
-            f'<span aria-hidden="true"> 🔍</span></div></div>')
+            f' {icon("loupe")}</div></div>')
 
 
 def search_result_html(title: str, url: str, description: str, sponsored: bool) -> str:

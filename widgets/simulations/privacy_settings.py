@@ -14,6 +14,7 @@ from widgets.components.exercise import Exercise
 from widgets.content.markdown import esc, md
 from widgets.content.vocabulary import PRIVACY_SETTINGS as SETTINGS
 from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.icons import icon
 
 WHO_SEES = {
     "public": "Tout le monde sur Internet, même des inconnus, peut la voir et la copier.",
@@ -44,7 +45,7 @@ class PrivacySettings(Exercise):
         self.settings = [p.setting for p in self.publications]
         self.buttons: list[dict[str, ipw.Button]] = []
         self.who = []
-        cards = [html_block(f'<p class="conf-profil"><span aria-hidden="true">👤</span> '
+        cards = [html_block(f'<p class="conf-profil">{icon("personne")} '
                             f"Profil de {esc(profile_name)}</p>", "conf-entete")]
         for index, pub in enumerate(self.publications):
             row = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from widgets.content.markdown import esc, md
+from widgets.ui.icons import icon
 
 
 @dataclass
@@ -41,9 +42,9 @@ def social_post_html(post: Post, label: str = "Publication sur un réseau social
     date = f'<span class="publication-date">{esc(post.date)}</span>' if post.date else ""
     reactions = (
         f'<p class="publication-reactions">'
-        f'<span><span aria-hidden="true">👍 </span>{count_fr(post.likes)} « J\'aime »</span> '
-        f'<span><span aria-hidden="true">💬 </span>{count_fr(post.comments)} commentaires</span> '
-        f'<span><span aria-hidden="true">↗ </span>{count_fr(post.shares)} partages</span></p>'
+        f'<span>{icon("pouce")} {count_fr(post.likes)} « J\'aime »</span> '
+        f'<span>{icon("bulle")} {count_fr(post.comments)} commentaires</span> '
+        f'<span>{icon("partage")} {count_fr(post.shares)} partages</span></p>'
     )
     return (
         f'<article class="publication" aria-label="{esc(label)}">'

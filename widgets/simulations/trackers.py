@@ -57,7 +57,7 @@ def profile_html(profile: TrackerProfile, trackers_allowed: bool) -> str:
     """The tracker's file about you, as HTML (an empty card when nothing is known)."""
     head = '<p class="traceurs-fiche-titre">Fiche tenue par le traceur publicitaire</p>'
     if profile.is_empty():
-        note = ("Rien : vous avez refusé les traceurs. Le traceur ne sait rien de vous."
+        note = ("Rien : vous avez refusé les traceurs. Sur un site qui respecte la loi, ce traceur ne note pas vos visites."
                 if not trackers_allowed else "Pour l'instant, rien. Visitez un site.")
         return f'<div class="traceurs-fiche traceurs-vide">{head}<p>{esc(note)}</p></div>'
     rows = []

@@ -22,8 +22,8 @@ def report_markdown(report) -> str:
     if report.domain:
         lines.append(f"Le nom du site (ce qui compte) : **{report.domain}**")
     for alert in report.alerts:
-        mark = "⛔" if alert.level == "danger" else "⚠"
-        lines.append(f"- {mark} {alert.message}")
+        word = "Danger" if alert.level == "danger" else "Prudence"
+        lines.append(f"- ⚠ **{word} :** {alert.message}")
     if report.level == "ok":
         lines.append("Rien de suspect ne veut pas dire « sûr » : regardez toujours le nom du site.")
     return "\n\n".join(lines)

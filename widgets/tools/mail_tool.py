@@ -12,6 +12,7 @@ import ipywidgets as ipw
 from widgets.content.markdown import esc, md
 from widgets.ui.controls import box, button, html_block, on_press, safe_callback
 from widgets.ui.feedback import Feedback
+from widgets.ui.icons import icon
 
 MAX_BYTES = 5_000_000
 LEVEL_KIND = {"ok": "correct", "attention": "attention", "danger": "danger"}
@@ -20,6 +21,8 @@ LEVEL_TITLE = {
     "attention": "Prudence avec ce message",
     "danger": "Danger : ce message ressemble à une arnaque",
 }
+#: Before an alert (decorative: the word « Danger » or « Prudence » follows): is it a danger? → mark.
+ALERT_MARK = {True: icon("danger"), False: '<span aria-hidden="true">⚠</span>'}
 LEVEL_TEXT = {
     "ok": "L'outil n'a rien trouvé d'inquiétant. Cela ne prouve pas que le message est honnête : "
           "au moindre doute, contactez l'organisme par un moyen que vous connaissez.",
@@ -51,7 +54,7 @@ def report_html(report) -> str:
         who.append("L'expéditeur est inconnu.")
     who.append(f"Objet : {esc(report.subject or '(sans objet)')}")
     parts = [_items("Qui envoie ce message ?", who)]
-    alerts = [f'<span aria-hidden="true">{"⛔" if a.level == "danger" else "⚠"}</span> '
+    alerts = [f'{ALERT_MARK[a.level == "danger"]} '
               f'<strong>{"Danger" if a.level == "danger" else "Prudence"} :</strong> {esc(a.message)}'
               for a in report.alerts]
     parts.append(_items("Ce qui est suspect", alerts))

@@ -4,15 +4,17 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.content.markdown import esc, md
+from widgets.ui.icons import icon
 
-#: Kind → (symbol, French word). The word carries the meaning; colour only helps.
+#: Kind → (symbol as HTML, French word). The word carries the meaning; colour only helps. The symbols are
+#: typographic signs of DejaVu Sans (the font every Linux laptop has) or the project's icons, never emoji.
 KINDS = {
     "correct": ("✔", "Bonne réponse"),
     "partiel": ("◐", "Presque"),
     "incorrect": ("✖", "Pas tout à fait"),
     "info": ("ℹ", "À savoir"),
     "attention": ("⚠", "Attention"),
-    "danger": ("⛔", "Danger"),
+    "danger": (icon("danger"), "Danger"),
     "erreur": ("⚠", "Problème"),
 }
 
