@@ -109,7 +109,7 @@ def test_matching_explains_each_wrong_post_and_accepts_the_right_techniques():
     raw, widget = step_of("associer")
     ex = next(e for e in exercises_in(widget) if isinstance(e, PostMatching))
     posts = raw["publications"]
-    ex.place(0, "Trolling")
+    ex.place(0, posts[-1]["technique"])  # a wrong technique for the first post
     for i, p in enumerate(posts[1:], start=1):
         ex.place(i, p["technique"])
     ex.check()

@@ -87,6 +87,19 @@ def test_honest_chart_starts_at_zero_and_says_honest(df):
                          ("75 ans ou plus", "62")]:
         assert f"{label} : {value}\u00a0%" in chart.alt
     assert "honnête" in chart.explanation
+    # an honest chart hides no choice: the age band it leaves out is said on the chart and in its alt
+    assert "40 à 59 ans ne sont pas montrés" in chart.alt
+    svg_text = " ".join(t.text or "" for t in ET.fromstring(chart.svg).iter(f"{{{SVG_NS}}}text"))
+    assert "40 à 59 ans ne sont pas montrés" in svg_text
+    assert "40 à 59 ans" in chart.explanation
+
+
+def test_a_chart_of_every_age_band_or_of_other_groups_has_no_left_out_note(df):
+    assert charts.left_out_bands(["15 à 24 ans", "25 à 39 ans", "40 à 59 ans"]) == []
+    assert charts.left_out_bands(["15 à 24 ans", "75 ans ou plus"]) == ["25 à 39 ans", "40 à 59 ans", "60 à 74 ans"]
+    assert charts.left_out_bands(["France métropolitaine", "DOM"]) == []
+    chart = honest_bar(df, groupes=("France métropolitaine", "DOM"))
+    assert "pas montrés" not in chart.alt and "pas montrés" not in chart.svg
 
 
 def test_truncated_axis_really_starts_above_zero(df):

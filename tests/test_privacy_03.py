@@ -80,7 +80,7 @@ def test_nothing_typed_or_uploaded_is_kept_or_sent(tmp_path, page_factory):
         assert sentinel.encode() not in base64.b64decode(href.split(",", 1)[1])  # the copy is clean
 
         # the GDPR letter
-        go_to(page, 12)
+        go_to(page, 13)
         for label in ("Organisme", "Votre nom", "Votre adresse", "Précisions (facultatif)"):
             field = page.get_by_label(label, exact=True)
             field.fill(sentinel)

@@ -40,6 +40,11 @@ LABELS = {
 
 SHORT_LABELS = {"illectronisme": "Illectronisme selon l'âge", "usage_internet_3_mois": "Usage d'Internet"}
 
+#: The age bands of the INSEE publications, in order. A chart of some of them says, on the chart and in
+#: its text alternative, which ones it leaves out (the figures file has no sure figure for 40 to 59).
+AGE_BANDS = ("15 à 24 ans", "25 à 39 ans", "40 à 59 ans", "60 à 74 ans", "75 ans ou plus")
+HONEST_GROUPS = ("15 à 24 ans", "25 à 39 ans", "60 à 74 ans", "75 ans ou plus")
+
 
 class DatasetError(ValueError):
     """A data file or a chart request that cannot be used; the text is plain French."""
@@ -171,9 +176,26 @@ def _percent_axis(axes) -> None:
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: pct(round(value, 1))))
 
 
-def _title(figure, text: str) -> None:
+def _title(figure, text: str, subtitle: str = "") -> None:
     figure.suptitle(text, fontsize=FONT_SIZE + 1, color=INK, fontweight="bold", x=0.02,
                     ha="left", wrap=True)
+    if subtitle:  # a choice the chart makes (a group left out) is said on the chart itself
+        figure.text(0.02, 0.905, subtitle, fontsize=FONT_SIZE, color=INK, ha="left", va="top",
+                    fontstyle="italic")
+        figure.subplots_adjust(top=0.78)
+
+
+def left_out_bands(groupes: Sequence[str]) -> list[str]:
+    """The age bands between the first and last shown that the chart leaves out ([] if not age bands)."""
+    shown = [g for g in groupes if g in AGE_BANDS]
+    if len(shown) != len(groupes) or len(shown) < 2:
+        return []
+    first, last = AGE_BANDS.index(shown[0]), AGE_BANDS.index(shown[-1])
+    return [band for band in AGE_BANDS[first:last + 1] if band not in shown]
+
+
+def _list_fr(items: Sequence[str]) -> str:
+    return ", ".join(items[:-1]) + " et " + items[-1] if len(items) > 1 else items[0]
 
 
 def _to_svg(figure, alt: str) -> str:
@@ -210,21 +232,26 @@ def _bars(axes, labels, values, colours, hatches, bottom: float = 0.0) -> None:
 # ---------------------------------------------------------------- charts
 
 def honest_bar(df, indicateur: str = "illectronisme", annee: int = 2021,
-               groupes: Sequence[str] = ("15 à 24 ans", "25 à 39 ans", "60 à 74 ans", "75 ans ou plus")) -> Chart:
-    """Bars starting at 0, every value written on its bar."""
+               groupes: Sequence[str] = HONEST_GROUPS) -> Chart:
+    """Bars starting at 0, every value written on its bar, and a left-out age band said on the chart."""
     data = _values(_select(df, indicateur, annee=annee), "groupe", groupes)
-    figure, axes = _figure()
+    missing = left_out_bands([g for g, _ in data])
+    note = (f"Les {_list_fr(missing)} ne sont pas montrés :\npas de chiffre sûr pour eux." if missing else "")
+    figure, axes = _figure(4.6 if note else 4.2)
     _bars(axes, [g for g, _ in data], [v for _, v in data], MAIN, None)
     axes.set_ylim(0, max(100.0, max(v for _, v in data) * 1.15))
     _percent_axis(axes)
     label = LABELS.get(indicateur, indicateur)
-    _title(figure, f"{SHORT_LABELS.get(indicateur, indicateur)}, en {annee}")
+    _title(figure, f"{SHORT_LABELS.get(indicateur, indicateur)}, en {annee}", note)
     ylim = tuple(float(v) for v in axes.get_ylim())
     listing = " ; ".join(f"{g} : {pct(v)}" for g, v in data)
     alt = f"Graphique en barres. {label}, en {annee}. {listing}. L'axe commence à 0\u00a0%."
+    if missing:
+        alt += f" {note.replace(chr(10), ' ')}"
     explanation = ("Graphique honnête : l'axe vertical commence à 0\u00a0%, donc la hauteur des "
                    "barres est proportionnelle aux chiffres. Chaque chiffre est écrit sur sa "
-                   "barre, avec la source.")
+                   "barre, avec la source."
+                   + (f" Il dit aussi ce qu'il ne montre pas : les {_list_fr(missing)}." if missing else ""))
     return Chart(_to_svg(figure, alt), alt, False, explanation, ylim)
 
 
