@@ -21,7 +21,7 @@ from widgets.kernel.outbox import Outbox
 from widgets.server import board
 from widgets.server.app import make_server
 from widgets.server.pool import SessionPool
-from widgets.server.presence import PresenceWatch, connected_count
+from widgets.server.presence import PresenceWatch, connected_count, open_connections
 from widgets.server.secret import COOKIE, new_secret
 from widgets.sessions.store import LiveStore, new_participant_id
 from widgets.workshop.page import build_workshop
@@ -278,3 +278,16 @@ def test_the_kernel_manager_still_offers_what_the_session_pool_uses(root, tmp_pa
     assert {"delay", "notebook_name"} <= set(parameters)
     assert SessionPool(lambda: manager, 1, 3).manager is manager
     assert callable(manager.list_kernels) and callable(manager.shutdown_kernel)
+
+
+def test_a_kernel_still_starting_does_not_hide_the_others():
+    class Kernels:
+        def list_kernel_ids(self):
+            return ["pret", "demarre"]
+
+        def kernel_model(self, kernel):
+            if kernel == "demarre":  # Jupyter Server raises while a kernel has no last activity yet
+                raise ValueError("last_activity")
+            return {"id": kernel, "connections": 2}
+
+    assert open_connections(Kernels()) == {"pret": 2, "demarre": 0}

@@ -21,12 +21,22 @@ WATCH_SECONDS = 5.0
 
 
 def open_connections(kernel_manager) -> dict[str, int]:
-    """Kernel id → number of open page connections (public Jupyter Server kernel models)."""
+    """Kernel id → number of open page connections (public Jupyter Server kernel models).
+
+    A kernel still starting has no model yet (Jupyter Server raises): it has no page either, so it
+    counts as 0 and the others are still read.
+    """
+    found = {}
     try:
-        return {k["id"]: int(k.get("connections", 0)) for k in kernel_manager.list_kernels()}
-    except Exception as exc:  # noqa: BLE001 - the board still shows the pages' last news
-        log.warning("Présence : noyaux illisibles (%s)", type(exc).__name__)
-        return {}
+        kernels = list(kernel_manager.list_kernel_ids())
+    except Exception:  # noqa: BLE001 - no kernel list: the board falls back on the pages' last news
+        return found
+    for kernel in kernels:
+        try:
+            found[kernel] = int(kernel_manager.kernel_model(kernel).get("connections", 0))
+        except Exception:  # noqa: BLE001 - starting or just gone: no page on it
+            found[kernel] = 0
+    return found
 
 
 def connected_count(pages: list[tuple], connections: dict[str, int] | None, now: float | None = None) -> int:
