@@ -291,3 +291,25 @@ def test_a_kernel_still_starting_does_not_hide_the_others():
             return {"id": kernel, "connections": 2}
 
     assert open_connections(Kernels()) == {"pret": 2, "demarre": 0}
+
+
+def test_the_idle_culler_leaves_a_starting_kernel_alone(root, tmp_path):
+    """A kernel with no activity yet (starting) made Jupyter Server print an English traceback."""
+    import asyncio
+
+    from widgets.server.kernels import AtelierKernelManager
+
+    server = make_server(root, "127.0.0.1", 0, reserve=0, secret=new_secret(), data_dir=str(tmp_path / "d"))
+    server.build_app()
+    server.presence.stop()
+    manager = server.kernel_manager
+    assert isinstance(manager, AtelierKernelManager)
+
+    class Starting:
+        _trait_values: dict = {}
+
+    manager._kernels["demarre"] = Starting()
+    try:
+        assert asyncio.run(manager.cull_kernel_if_idle("demarre")) is None  # no error, nothing culled
+    finally:
+        del manager._kernels["demarre"]

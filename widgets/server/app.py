@@ -210,6 +210,7 @@ def server_config(root: Path, ip: str, port: int, reserve: int = 2, cull_after: 
     c.VoilaConfiguration.extension_denylist = UNUSED_EXTENSIONS
     c.VoilaConfiguration.file_allowlist = MEDIA_ALLOWLIST
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|yaml|yml|md|json|txt|csv|sqlite|db)"]
+    c.VoilaConfiguration.multi_kernel_manager_class = "widgets.server.kernels.AtelierKernelManager"
     c.VoilaConfiguration.preheat_kernel = reserve > 0
     c.VoilaConfiguration.default_pool_size = max(reserve, 0)
     c.VoilaKernelManager.fill_delay = 0
