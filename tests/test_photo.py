@@ -1,13 +1,12 @@
 """Photo metadata: what the sample reveals, and the clean copy reveals nothing."""
 
-import importlib.util
 import io
 import struct
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
+from conftest import script_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import ExifTags, Image
@@ -17,18 +16,7 @@ from widgets.analysers.photo.metadata import (
     read_photo,
 )
 
-
-def _script(name: str):
-    """A script of the repository's ``scripts/`` folder (not part of the package), as a module."""
-    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-_SAMPLE_MAKER = _script("make_sample_photo")
+_SAMPLE_MAKER = script_module("make_sample_photo")
 SAMPLE_PATH, make_sample_photo = _SAMPLE_MAKER.SAMPLE_PATH, _SAMPLE_MAKER.make_sample_photo
 
 

@@ -1,25 +1,13 @@
 """Media of atelier 04: every image exists, is small, has a French alt text, and regenerates."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import yaml
+from conftest import script_module
 from PIL import Image
 
-
-def _script(name: str):
-    """A script of the repository's ``scripts/`` folder (not part of the package), as a module."""
-    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_sources_media = _script("make_sources_media")
+make_sources_media = script_module("make_sources_media")
 
 MEDIA = Path(__file__).resolve().parents[1] / "ateliers" / "04_sources" / "media"
 
