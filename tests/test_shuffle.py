@@ -225,13 +225,14 @@ def test_the_board_counts_and_labels_the_option_each_participant_pressed(tmp_pat
     for participant in (SEED_A, other):
         page = WorkshopPage(root / atelier)
         page.personalise(participant)
-        attach_live(page.path, store=store, participant=participant, background=False)
+        live = attach_live(page.path, store=store, participant=participant, background=False)
         page.path.go(index)
         exercise = exercises_in(page.path.body)[0]
         top = exercise.options_box.children[0]  # each presses the first button of their own screen
         button = top if top in exercise.buttons else next(w for w in top.children if w in exercise.buttons)
         pressed[participant] = shown(exercise)[0]
         button.click()
+        assert live.outbox.flush()  # the click does not wait for the base: wait here until it arrived
     assert pressed[SEED_A] != pressed[other]  # two different options were on top
     store.set_current(session, exercise_id)
     board.reveal_current(store, root)
