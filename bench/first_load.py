@@ -1,11 +1,33 @@
-"""Benchmark: atelier 01 served by ``atelier lancer`` against plain ``voila`` (defaults), in the same run.
+"""Benchmark: every atelier served by ``atelier lancer`` against plain ``voila`` (defaults), in the same run.
 
-Prints, for each server: time until the first exercise is clickable in Chromium (first and repeat
-visit), bytes transferred (first and repeat visit), wall time for N simultaneous first loads of the
-page (for ours, also once the conseiller has opened a live session, which prepares pages for the room),
-and memory per participant (USS of one kernel); then the ratios ours / plain Voilà.
+Prints, for each atelier and each server: time until the first exercise is clickable in Chromium and
+bytes transferred, on a first visit (empty cache, the atelier's address opened directly, as the QR
+code does), on a repeat visit, and, for ours, on a first visit that passes through the landing page
+(the participant reads the cards while it fetches the atelier's files ahead; bytes of the landing page
+with what it fetched, then of the atelier page). Then, for atelier 01, wall time for N
+simultaneous first loads (for ours, also once the conseiller has opened a live session) and memory
+per participant (USS of one kernel); then the ratios ours / plain Voilà and the issue's targets.
 Only 127.0.0.1 is contacted; every loop is bounded.  Usage:
-    .venv/bin/python bench/first_load.py [--visits 3] [--simultaneous 20] [--reserve 2]
+    .venv/bin/python bench/first_load.py [--visits 3] [--simultaneous 20] [--reserve 2] [--ateliers 01 04]
+    .venv/bin/python bench/first_load.py --record   # writes widgets/server/prefetch.txt (see below)
+
+What a first visit of an atelier page downloaded before this work (atelier 01, 99 requests, 1 375 KiB
+compressed, measured in Chromium): the page (5 KiB) and one kernel request; Voilà's front end,
+``voila/static/voila.js`` and 71 pieces (1 001 KiB): 55 loaded by its entry point whatever the page
+shows (JupyterLab's notebook model, code editor, React, lumino…, 788 KiB) and 16 pieces of MathJax 3
+(213 KiB) fetched at the first widget text, to look for formulas; ``voila-style.js`` (70 KiB: the CSS of
+JupyterLab's widgets, which the page needs, with Font Awesome's); the widgets' front end,
+``voila/labextensions/...`` (14 files, 222 KiB, sent with « no-cache »: asked again at every visit);
+JupyterLab's page CSS ``index.css`` (54 KiB, 30 of them the pictures of JupyterLab's icons) and
+``theme-light.css`` (4 KiB); the project's CSS and scripts (8 files, about 13 KiB).
+Dropped since: MathJax (a 1 KiB stub, ``sans-formules.js``, answers Voilà), the icon pictures of
+``index.css`` (served without them), the « no-cache » of the widgets' files. What is left of Voilà's
+and the widgets' front end (about 1 010 KiB) is loaded by Voilà's prebuilt entry point whatever the page
+uses: a direct first visit cannot go below it without building Voilà's front end anew; through the
+landing page, the atelier page then downloads its HTML only.
+
+``--record`` opens every atelier in Chromium and writes the static files its page loads into
+``widgets/server/prefetch.txt`` (what the landing page fetches ahead, see ``widgets/server/prefetch.py``).
 """
 from __future__ import annotations
 
@@ -50,51 +72,115 @@ def wait_http(url: str, timeout: float = 90) -> None:
 
 
 def start(kind: str, reserve: int, log: Path) -> tuple[subprocess.Popen, str]:
+    """``atelier lancer`` (kind « ateliers ») or plain ``voila`` on the ateliers folder; (process, atelier 01's page)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
     if kind == "ateliers":
         cmd = [sys.executable, "-m", "widgets.cli.main", "lancer", "--adresse", "127.0.0.1", "--port", str(port),
                "--reserve", str(reserve)]
-        page = f"http://127.0.0.1:{port}/voila/render/{NOTEBOOK}"
     else:
-        cmd = [sys.executable, "-m", "voila", str(ROOT / "ateliers" / NOTEBOOK), "--no-browser",
-               f"--port={port}", "--Voila.ip=127.0.0.1"]
-        page = f"http://127.0.0.1:{port}/"
+        cmd = [sys.executable, "-m", "voila", str(ROOT / "ateliers"), "--no-browser", f"--port={port}",
+               "--Voila.ip=127.0.0.1"]
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    wait_http(f"http://127.0.0.1:{port}/voila/static/voila.js" if kind == "ateliers" else page)
+    wait_http(f"http://127.0.0.1:{port}/voila/static/voila.js")
     if kind == "ateliers":
         time.sleep(3 + 2 * reserve)  # let the pool fill, as it does while the conseiller talks
-    return proc, page
+    return proc, f"http://127.0.0.1:{port}/voila/render/{NOTEBOOK}"
 
 
 def kernels(proc: subprocess.Popen) -> list[psutil.Process]:
     return [c for c in psutil.Process(proc.pid).children(recursive=True) if "ipykernel" in " ".join(c.cmdline())]
 
 
-def browser_visits(browser, url: str, visits: int) -> dict:
-    first_t, repeat_t, first_b, repeat_b = [], [], [], []
+STATIC = ("/voila/static/", "/voila/labextensions/", "/voila/templates/")
+
+
+def watch(context, page) -> dict:
+    """Bytes received by ``page`` (CDP, compressed sizes) and the static files it asked for."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    seen = {"bytes": 0, "urls": [], "from_cache": []}
+    cdp.on("Network.loadingFinished", lambda e: seen.__setitem__("bytes", seen["bytes"] + e.get("encodedDataLength", 0)))
+    cdp.on("Network.requestWillBeSent", lambda e: seen["urls"].append(e["request"]["url"]))
+    cdp.on("Network.requestServedFromCache", lambda e: seen["from_cache"].append(e["requestId"]))
+    return seen
+
+
+def atelier_url(base: str, atelier: str) -> str:
+    return f"{base}voila/render/{atelier}/atelier.ipynb"
+
+
+def wait_prefetched(page, timeout_s: float = 90) -> int:
+    """Wait (bounded) until every ``<link rel=prefetch>`` of the landing page is fetched; how many."""
+    deadline = time.time() + timeout_s
+    wanted = page.eval_on_selector_all("link[rel=prefetch]", "ls => ls.map(l => l.href)")
+    while time.time() < deadline:
+        done = page.evaluate("""(wanted) => {
+            const got = new Set(performance.getEntriesByType('resource').filter(e => e.responseEnd > 0).map(e => e.name));
+            return wanted.filter(u => got.has(u)).length; }""", wanted)
+        if done >= len(wanted):
+            return done
+        page.wait_for_timeout(200)
+    return done
+
+
+def browser_visits(browser, base: str, atelier: str, visits: int, landing: bool) -> dict:
+    """Medians over ``visits`` fresh browsers: first visit, repeat visit and (``landing``) landing → atelier."""
+    url = atelier_url(base, atelier)
+    out: dict[str, list] = {k: [] for k in ("first_s", "repeat_s", "first_bytes", "repeat_bytes", "landing_bytes",
+                                            "after_landing_s", "after_landing_bytes", "prefetched")}
     for _ in range(visits):
+        if landing:
+            context = browser.new_context(viewport={"width": 1024, "height": 768})
+            page = context.new_page()
+            seen = watch(context, page)
+            page.goto(base, timeout=180_000)
+            out["prefetched"].append(wait_prefetched(page))
+            out["landing_bytes"].append(seen["bytes"])
+            seen["bytes"] = 0
+            t0 = time.perf_counter()
+            page.goto(url, wait_until="commit", timeout=180_000)
+            page.wait_for_selector(READY, state="visible", timeout=120_000)
+            out["after_landing_s"].append(time.perf_counter() - t0)
+            page.wait_for_timeout(300)
+            out["after_landing_bytes"].append(seen["bytes"])
+            context.close()
         context = browser.new_context(viewport={"width": 1024, "height": 768})
         # No context.route() here: Playwright turns the HTTP cache off when requests are routed, and the
         # repeat visit is precisely about the cache. The machine has no network: outside requests fail fast.
         page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        total = [0]
-        cdp.on("Network.loadingFinished", lambda e: total.__setitem__(0, total[0] + e.get("encodedDataLength", 0)))
+        seen = watch(context, page)
         for label in ("first", "repeat"):
-            total[0] = 0
+            seen["bytes"] = 0
             t0 = time.perf_counter()
-            page.goto(url)
+            page.goto(url, wait_until="commit", timeout=180_000)
             page.wait_for_selector(READY, state="visible", timeout=120_000)
-            elapsed = time.perf_counter() - t0
+            out[f"{label}_s"].append(time.perf_counter() - t0)
             page.wait_for_timeout(300)
-            (first_t if label == "first" else repeat_t).append(elapsed)
-            (first_b if label == "first" else repeat_b).append(total[0])
+            out[f"{label}_bytes"].append(seen["bytes"])
         context.close()
-    return {"first_s": statistics.median(first_t), "repeat_s": statistics.median(repeat_t),
-            "first_bytes": statistics.median(first_b), "repeat_bytes": statistics.median(repeat_b)}
+    return {k: statistics.median(v) if v else float("nan") for k, v in out.items()}
+
+
+def record(browser, base: str, ateliers: list[str]) -> list[str]:
+    """The static files (relative to ``base``) the pages of ``ateliers`` load, first visit, each once."""
+    found: list[str] = []
+    for atelier in ateliers:
+        context = browser.new_context(viewport={"width": 1024, "height": 768})
+        page = context.new_page()
+        seen = watch(context, page)
+        page.goto(atelier_url(base, atelier), wait_until="commit", timeout=180_000)
+        page.wait_for_selector(READY, state="visible", timeout=120_000)
+        page.wait_for_timeout(3000)  # the pieces asked once the widgets are drawn
+        for url in seen["urls"]:
+            if url.startswith(base) and any(part in url for part in STATIC):
+                address = url[len(base):]
+                if address.startswith("voila/templates/") and "?v=" in address:
+                    address = address.split("?v=")[0] + "?v="  # its version: recomputed when served
+                found.append(address)
+        context.close()
+    return list(dict.fromkeys(found))
 
 
 def simultaneous(url: str, n: int) -> float:
@@ -131,22 +217,28 @@ def memory_per_participant(proc) -> float:
     return statistics.median(uss) / 2**20 if uss else float("nan")
 
 
-def measure(kind: str, visits: int, n: int, reserve: int, log: Path) -> dict:
+def measure(kind: str, ateliers: list[str], visits: int, n: int, reserve: int, log: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
     proc, url = start(kind, reserve, log)
+    base = url.split("voila/render/")[0]
+    result: dict = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            result = browser_visits(browser, url, visits)
+            for atelier in ateliers:
+                result[atelier] = browser_visits(browser, base, atelier, visits, landing=kind == "ateliers")
+                if kind == "ateliers":
+                    time.sleep(1 + reserve)  # the pool refills between ateliers, as between two workshops
             browser.close()
         result["memory_mib"] = memory_per_participant(proc)
-        if kind == "ateliers":
-            time.sleep(2 + reserve)  # refill the pool after the browser visits
-        result["simultaneous_s"] = simultaneous(url, n)
-        if kind == "ateliers":
-            result["session_ready"] = open_session(log)
-            result["session_s"] = simultaneous(url, n)
+        if n:
+            if kind == "ateliers":
+                time.sleep(2 + reserve)  # refill the pool after the browser visits
+            result["simultaneous_s"] = simultaneous(url, n)
+            if kind == "ateliers":
+                result["session_ready"] = open_session(log)
+                result["session_s"] = simultaneous(url, n)
     finally:
         proc.terminate()
         try:
@@ -156,41 +248,93 @@ def measure(kind: str, visits: int, n: int, reserve: int, log: Path) -> dict:
     return result
 
 
+def write_manifest(addresses: list[str]) -> Path:
+    import ipywidgets
+    import voila
+
+    from widgets.server.prefetch import MANIFEST
+
+    header = [f"# Static files an atelier's page loads (Voilà {voila.__version__}, ipywidgets {ipywidgets.__version__}),",
+              "# recorded in Chromium by:  .venv/bin/python bench/first_load.py --record",
+              "# One address per line, relative to the server's base URL; « ?v= »: its version is added when served.",
+              "# The landing page prefetches those that exist (widgets/server/prefetch.py)."]
+    MANIFEST.write_text("\n".join(header + addresses) + "\n", encoding="utf-8")
+    return MANIFEST
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=3)
-    parser.add_argument("--simultaneous", type=int, default=20)
+    parser.add_argument("--simultaneous", type=int, default=20, help="0: skip the simultaneous loads")
     parser.add_argument("--reserve", type=int, default=2)
+    parser.add_argument("--ateliers", nargs="*", help="numbers or names (default: every atelier found)")
+    parser.add_argument("--record", action="store_true", help="write widgets/server/prefetch.txt and stop")
     args = parser.parse_args()
     import tempfile
 
+    found = sorted(p.parent.name for p in (ROOT / "ateliers").glob("*/atelier.ipynb"))
+    ateliers = [a for a in found if not args.ateliers or any(a.startswith(x) for x in args.ateliers)]
     with tempfile.TemporaryDirectory() as tmp:
         env_data = os.environ.get("ATELIERS_DONNEES")
         os.environ["ATELIERS_DONNEES"] = tmp  # the benchmark's live session stays out of the real one
         try:
-            plain = measure("voila", args.visits, args.simultaneous, args.reserve, Path(tmp) / "voila.log")
-            ours = measure("ateliers", args.visits, args.simultaneous, args.reserve, Path(tmp) / "ateliers.log")
+            if args.record:
+                from playwright.sync_api import sync_playwright
+
+                proc, url = start("ateliers", args.reserve, Path(tmp) / "ateliers.log")
+                try:
+                    with sync_playwright() as p:
+                        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                        addresses = record(browser, url.split("voila/render/")[0], ateliers)
+                        browser.close()
+                finally:
+                    proc.terminate()
+                    proc.wait(timeout=30)
+                print(f"{len(addresses)} files written to {write_manifest(addresses)}")
+                return
+            plain = measure("voila", ateliers, args.visits, args.simultaneous, args.reserve, Path(tmp) / "voila.log")
+            ours = measure("ateliers", ateliers, args.visits, args.simultaneous, args.reserve,
+                           Path(tmp) / "ateliers.log")
         finally:
             if env_data is None:
                 os.environ.pop("ATELIERS_DONNEES", None)
             else:
                 os.environ["ATELIERS_DONNEES"] = env_data
-    rows = [("time to first clickable exercise, first visit (s)", "first_s"),
-            ("time to first clickable exercise, repeat visit (s)", "repeat_s"),
-            ("bytes transferred, first visit (KiB)", "first_bytes"),
-            ("bytes transferred, repeat visit (KiB)", "repeat_bytes"),
-            (f"{args.simultaneous} simultaneous first loads, wall time (s)", "simultaneous_s"),
-            ("memory per participant, kernel USS (MiB)", "memory_mib")]
-    print(f"atelier 01, {args.visits} visits (median), reserve={args.reserve}")
-    print(f"{'measure':55} {'plain voila':>12} {'ateliers':>12} {'ratio':>7}")
-    for label, key in rows:
-        a, b = plain[key], ours[key]
-        if "bytes" in key:
-            a, b = a / 1024, b / 1024
-        print(f"{label:55} {a:12.2f} {b:12.2f} {b / a if a else float('nan'):7.2f}")
-    a, b = plain["simultaneous_s"], ours["session_s"]
-    label = f"{args.simultaneous} simultaneous, live session opened ({ours['session_ready']} ready) (s)"
-    print(f"{label:55} {a:12.2f} {b:12.2f} {b / a:7.2f}")
+    report(plain, ours, ateliers, args)
+
+
+def report(plain: dict, ours: dict, ateliers: list[str], args) -> None:
+    kib = 1 / 1024
+    print(f"{args.visits} visits per atelier (median), reserve={args.reserve}; bytes compressed, as received")
+    print(f"{'atelier / measure':58} {'plain voila':>12} {'ateliers':>12} {'ratio':>7}")
+    for atelier in ateliers:
+        a, b = plain[atelier], ours[atelier]
+        print(atelier)
+        for label, key, scale in (("first visit, direct: time to first clickable exercise (s)", "first_s", 1),
+                                  ("repeat visit: time to first clickable exercise (s)", "repeat_s", 1),
+                                  ("first visit, direct: bytes (KiB)", "first_bytes", kib),
+                                  ("repeat visit: bytes (KiB)", "repeat_bytes", kib)):
+            x, y = a[key] * scale, b[key] * scale
+            print(f"  {label:56} {x:12.2f} {y:12.2f} {y / x if x else float('nan'):7.2f}")
+        for label, key, scale, base_key in (
+                ("first visit via landing: time to first clickable (s)", "after_landing_s", 1, "first_s"),
+                ("  landing page and what it fetched ahead (KiB)", "landing_bytes", kib, "first_bytes"),
+                ("  then the atelier page (KiB)", "after_landing_bytes", kib, "first_bytes")):
+            x, y = a[base_key] * scale, b[key] * scale
+            print(f"  {label:56} {x:12.2f} {y:12.2f} {y / x if x else float('nan'):7.2f}")
+        print(f"  {'  files fetched ahead by the landing page':56} {'':12} {b['prefetched']:12.0f}")
+        print(f"  targets: time {b['after_landing_s'] / a['first_s']:.2f}× plain first visit (≤ 0.4 via landing), "
+              f"{b['first_s'] / a['first_s']:.2f}× (direct); repeat {b['repeat_s'] / a['repeat_s']:.2f}× (≤ 0.3); "
+              f"atelier page after landing {b['after_landing_bytes'] * kib:.0f} KiB, direct first visit "
+              f"{b['first_bytes'] * kib:.0f} KiB (≤ 1024)")
+    a, b = plain["memory_mib"], ours["memory_mib"]
+    print(f"{'memory per participant, kernel USS (MiB)':58} {a:12.2f} {b:12.2f} {b / a:7.2f}")
+    if args.simultaneous:
+        a, b = plain["simultaneous_s"], ours["simultaneous_s"]
+        print(f"{f'{args.simultaneous} simultaneous first loads of 01, wall time (s)':58} {a:12.2f} {b:12.2f} {b / a:7.2f}")
+        b = ours["session_s"]
+        label = f"{args.simultaneous} simultaneous, live session opened ({ours['session_ready']} ready) (s)"
+        print(f"{label:58} {a:12.2f} {b:12.2f} {b / a:7.2f}")
 
 
 if __name__ == "__main__":

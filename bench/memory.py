@@ -1,31 +1,55 @@
 """Benchmark: memory per participant for each atelier, against a bare kernel, in the same run.
 
-Starts ``atelier lancer`` (no preheated pages), opens each atelier once in Chromium, goes through every
-step (so every tool is built and its heavy imports, if any, are loaded), then prints the USS of that
-participant's kernel and its ratio to a bare Python kernel started by the same server machinery.
-Only 127.0.0.1 is contacted; loops are bounded.  Usage:  .venv/bin/python bench/memory.py
+For every atelier found in ``ateliers/``, starts a Python kernel in the atelier's folder with the
+environment ``atelier lancer`` gives its kernels (content already validated, charts already drawn),
+builds the atelier's page as the notebook does, goes through every step (so every tool is built and
+its imports, if any, are loaded), waits for what a step started in the background, then prints the
+USS of that kernel and its ratio to a bare kernel started the same way, against the issue's target
+(≤ 1.1× per atelier). What a kernel imports, and why it should not, is checked by
+``tests/test_kernel_weight.py``. Only local kernels; loops are bounded.
+Usage:  .venv/bin/python bench/memory.py [--runs 1]
 """
 from __future__ import annotations
 
+import argparse
 import os
-import subprocess
+import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import psutil
 
-sys.path.insert(0, str(Path(__file__).parent))
-from first_load import ARGS, ROOT, free_port, kernels, wait_http  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 1.1
+WALK = """
+import threading, time
+before = set(threading.enumerate())
+from widgets.kernel.page import show_workshop
+page = show_workshop(".")
+for index in range(len(page.path.atelier.steps)):
+    page.path.go(index)
+deadline = time.time() + 60  # what a step started in the background (bounded)
+for thread in set(threading.enumerate()) - before:
+    thread.join(max(0.0, deadline - time.time()))
+"""
 
 
-def bare_kernel_uss() -> float:
-    """USS of an idle ipykernel (the floor every participant pays)."""
+def kernel_uss(folder: Path, code: str | None) -> float:
+    """USS (MiB) of a fresh kernel started in ``folder`` after running ``code`` (None: a bare kernel)."""
+    import gc
+
     from jupyter_client.manager import start_new_kernel
 
-    km, kc = start_new_kernel(kernel_name="python3")
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(folder))
     try:
+        if code:
+            reply = kc.execute_interactive(code, timeout=300, output_hook=lambda msg: None)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"{folder.name}: {reply['content'].get('ename')}")
         time.sleep(2)
+        gc.collect()
         return psutil.Process(km.provisioner.process.pid).memory_full_info().uss / 2**20
     finally:
         kc.stop_channels()
@@ -33,42 +57,24 @@ def bare_kernel_uss() -> float:
 
 
 def main() -> None:
-    from playwright.sync_api import sync_playwright
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from widgets.charts.cache import CACHE_ENV, prepare_charts
+    from widgets.content.atelier import list_ateliers
 
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "widgets.cli.main", "lancer", "--adresse", "127.0.0.1", "--port",
-                             str(port), "--reserve", "0"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=dict(os.environ))
-    base = f"http://127.0.0.1:{port}/"
-    rows = []
-    try:
-        wait_http(base)
-        floor = bare_kernel_uss()
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for folder in sorted((ROOT / "ateliers").glob("*/atelier.ipynb")):
-                before = {k.pid for k in kernels(proc)}
-                page = browser.new_page()
-                page.goto(f"{base}voila/render/{folder.parent.name}/atelier.ipynb")
-                page.wait_for_selector(".etape-titre", timeout=120_000)
-                for _ in range(40):  # every step once (bounded)
-                    nxt = page.get_by_role("button", name="Suivant →")
-                    if nxt.count() == 0 or nxt.is_disabled():
-                        break
-                    nxt.click()
-                    page.wait_for_timeout(400)
-                new = [k for k in kernels(proc) if k.pid not in before]
-                uss = max((k.memory_full_info().uss for k in new), default=0) / 2**20
-                rows.append((folder.parent.name, uss))
-                page.close()
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    print(f"bare ipykernel (USS): {floor:.1f} MiB")
-    print(f"{'atelier':22} {'kernel USS (MiB)':>17} {'ratio to bare':>14}")
+    list_ateliers(ROOT / "ateliers")  # as the server does at launch: the kernels inherit the validated digests
+    with tempfile.TemporaryDirectory() as charts:
+        os.environ[CACHE_ENV] = charts
+        prepare_charts()
+        folders = sorted(p.parent for p in (ROOT / "ateliers").glob("*/atelier.ipynb"))
+        floor = statistics.median(kernel_uss(ROOT / "ateliers", None) for _ in range(args.runs))
+        rows = [(f.name, statistics.median(kernel_uss(f, WALK) for _ in range(args.runs))) for f in folders]
+    print(f"bare ipykernel (USS): {floor:.1f} MiB; target: ≤ {TARGET}× per atelier; {args.runs} run(s), median")
+    print(f"{'atelier':22} {'kernel USS (MiB)':>17} {'ratio to bare':>14} {'target':>7}")
     for name, uss in rows:
-        print(f"{name:22} {uss:17.1f} {uss / floor:14.2f}")
+        print(f"{name:22} {uss:17.1f} {uss / floor:14.2f} {'ok' if uss / floor <= TARGET else 'NO':>7}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ end everyone leaves. Printed: answers given against answers counted (none lost, 
 the server's terminal, server plus kernels memory at the start and 30 s after everyone left (ratio),
 kernels still running beyond the prepared pages, and how long the board took to show 0 « connectés ».
 Only 127.0.0.1 is contacted; every loop is bounded in time.
-Usage:  .venv/bin/python bench/soak.py [--participants 30] [--minutes 10] [--reserve 1] [--reserve-session 6]
+Usage:  .venv/bin/python bench/soak.py [--participants 30] [--minutes 10] [--reserve 1] [--expected 6]
 """
 from __future__ import annotations
 
@@ -198,7 +198,7 @@ def run_soak(participants: int = 30, seconds: float = 600, reserve: int = 1, ses
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "widgets.cli.main", "lancer", "--adresse", "127.0.0.1",
-                                 "--port", str(port), "--reserve", str(reserve), "--reserve-session",
+                                 "--port", str(port), "--reserve", str(reserve), "--participants",
                                  str(session_reserve), "--donnees", str(data / "donnees")],
                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     result = SoakResult(participants, seconds)
@@ -212,7 +212,8 @@ def run_soak(participants: int = 30, seconds: float = 600, reserve: int = 1, ses
         choices = [a["id"] for a in board.state()["ateliers"]]
         board.act("nouvelle", atelier=atelier or choices[0])
         deadline = time.time() + 120 + 20 * session_reserve  # the conseiller introduces it; pages get ready
-        while (board.state().get("pages_pretes") or 0) < session_reserve and time.time() < deadline:
+        while ((board.state().get("pages_pretes") or {}).get("pretes", 0) < session_reserve
+               and time.time() < deadline):
             time.sleep(1)
         server, kernels = settled_memory(proc)
         result.memory_start_mib, result.kernels_start = server + kernels, kernel_count(proc)
@@ -295,10 +296,10 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=30)
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--reserve", type=int, default=1)
-    parser.add_argument("--reserve-session", type=int, default=6)
+    parser.add_argument("--expected", type=int, default=6, help="participants expected: pages prepared for the session")
     parser.add_argument("--atelier", default=None)
     args = parser.parse_args()
-    r = run_soak(args.participants, args.minutes * 60, args.reserve, args.reserve_session, args.atelier)
+    r = run_soak(args.participants, args.minutes * 60, args.reserve, args.expected, args.atelier)
     print(f"\n{r.participants} participants, {r.seconds / 60:.1f} min; actions: {r.actions}")
     print(f"answers given (participants per exercise): {r.answered}")
     print(f"answers counted by the board:              {r.counted}")

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
 import requests
@@ -311,8 +310,8 @@ def test_letter_access_and_erasure_can_be_copied_and_downloaded():
     assert tool.letter_box.value == tool.letter
     tool.letter_box.value = "modifié"  # read-only: the letter comes back
     assert tool.letter_box.value == tool.letter
-    href = re.search(r'href="data:text/plain;charset=utf-8,([^"]+)"', tool.download.value).group(1)
-    assert unquote(href) == tool.letter and 'download="lettre_rgpd.txt"' in tool.download.value
+    href = re.search(r'href="data:text/plain;charset=utf-8;base64,([^"]+)"', tool.download.value).group(1)
+    assert base64.b64decode(href).decode("utf-8") == tool.letter and 'download="lettre_rgpd.txt"' in tool.download.value
     tool.kind_buttons["effacement"].click()
     tool.make_button.click()
     assert "article 17" in tool.letter and tool.kind_buttons["effacement"].description.startswith("✔")

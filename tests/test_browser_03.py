@@ -5,7 +5,7 @@ import pytest
 from browser_helpers import axe_serious, open_atelier
 
 SIZES = [(360, 740), (1024, 768)]
-PASSWORD_STEP, PHOTO_STEP = 6, 10
+PASSWORD_STEP, PHOTO_STEP = 7, 11  # after « Ce que je sais déjà » (step 2)
 
 
 def go_to(page, number: int) -> None:

@@ -5,9 +5,9 @@ import pytest
 from browser_helpers import axe_serious, open_atelier
 
 SIZES = [(360, 740), (1024, 768)]
-STEPS = 18
-KINDS = {4: "publication", 5: "mentions_legales", 6: "age_domaine", 7: "resultats_recherche", 8: "publication",
-         9: "images_etapes", 12: "associer", 13: "graphique", 15: "graphique", 17: "serie_vrai_faux"}
+STEPS = 20  # with the before/after check (steps 2 and 19)
+KINDS = {5: "publication", 6: "mentions_legales", 7: "age_domaine", 8: "resultats_recherche", 9: "publication",
+         10: "images_etapes", 13: "associer", 14: "graphique", 16: "graphique", 18: "serie_vrai_faux"}
 
 
 def go_to(page, number: int) -> None:
@@ -20,7 +20,7 @@ def go_to(page, number: int) -> None:
 
 def test_sift_stop_step_answer_by_clicking_and_read_why(server, page_factory):
     page = open_atelier(page_factory(), server, "04_sources")
-    go_to(page, 4)
+    go_to(page, 5)
     page.wait_for_selector(".publication")
     assert page.locator(".publication").count() == 1
     assert page.locator(".publication img").get_attribute("alt").startswith("Dessin d'une rue")
@@ -36,7 +36,7 @@ def test_sift_stop_step_answer_by_clicking_and_read_why(server, page_factory):
 
 def test_domain_age_step_says_where_the_answer_comes_from(server, page_factory):
     page = open_atelier(page_factory(), server, "04_sources")
-    go_to(page, 6)
+    go_to(page, 7)
     page.get_by_role("button", name="info-verite-ardeche.fr").click()
     page.locator(".age-source").wait_for()
     assert "Exemple enregistré" in page.locator(".age-source").inner_text()
@@ -46,7 +46,7 @@ def test_domain_age_step_says_where_the_answer_comes_from(server, page_factory):
 
 def test_chart_step_has_text_alternatives_and_feedback(server, page_factory):
     page = open_atelier(page_factory(), server, "04_sources")
-    go_to(page, 15)
+    go_to(page, 16)
     page.wait_for_selector("text=Description du graphique B")
     svgs = page.locator(".graphique svg[role=img]")
     assert svgs.count() == 2
@@ -60,7 +60,7 @@ def test_chart_step_has_text_alternatives_and_feedback(server, page_factory):
 
 def test_series_reveal_then_next_statement(server, page_factory):
     page = open_atelier(page_factory(1024, 768), server, "04_sources")
-    go_to(page, 17)
+    go_to(page, 18)
     page.wait_for_selector(".serie-texte")
     assert "Affirmation 1 sur 6" in page.locator(".atelier-serie-numero").inner_text()
     size = page.locator(".serie-texte").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
@@ -75,7 +75,7 @@ def test_series_reveal_then_next_statement(server, page_factory):
 @pytest.mark.parametrize("width,height", SIZES)
 def test_accessibility_of_sift_and_chart_steps(server, page_factory, width, height):
     page = open_atelier(page_factory(width, height), server, "04_sources")
-    for step in (4, 5, 6, 7, 8, 9, 12, 13, 15, 17):
+    for step in sorted(KINDS):
         go_to(page, step)
         page.wait_for_selector(f".atelier-parcours .atelier-etape-{KINDS[step]}")
         assert axe_serious(page) == [], f"étape {step}"

@@ -13,7 +13,7 @@ QUESTION = "Taper une adresse ou chercher ?"
 @pytest.fixture
 def live_server(tmp_path):
     s = Server(tmp_path, reserve=1, extra_env={"ATELIERS_DONNEES": str(tmp_path / "donnees")},
-               extra_args=("--reserve-session", "3"))
+               extra_args=("--participants", "3"))
     yield s
     s.stop()
 
@@ -26,7 +26,7 @@ def animateur_url(server) -> str:
 
 def go_to_question(page) -> None:
     page.wait_for_selector(".etape-titre", timeout=90_000)
-    for _ in range(2):
+    for _ in range(3):  # Bienvenue, « Ce que je sais déjà », then the question
         page.get_by_role("button", name="Suivant →").click()
     page.wait_for_selector(f"text={QUESTION}")
 
@@ -40,7 +40,7 @@ def test_two_participants_answer_and_the_reveal_reaches_both(live_server, page_f
     board.click("#nouvelle")
     board.wait_for_selector("#exercice-titre:not(:text('…'))")
     # while the conseiller introduces the session, pages get ready for the room (1 → 3)
-    board.wait_for_selector("#pretes:has-text('arrivants : 3')", timeout=90_000)
+    board.wait_for_selector("#pretes:has-text('Pages prêtes : 3 / 3')", timeout=90_000)
 
     participants = [page_factory(360, 740), page_factory(1024, 768)]
     for p in participants:
@@ -96,16 +96,16 @@ def _reload_and_come_back(live_server, page_factory) -> None:
     page.wait_for_timeout(1500)  # the « I am here » of the next poll
     for _ in range(2):  # twice: a preheated page, then (often) one started for this request
         page.reload(wait_until="commit")
-        page.wait_for_selector("text=Étape 3 sur", timeout=90_000)
+        page.wait_for_selector("text=Étape 4 sur", timeout=90_000)
         page.wait_for_selector(".atelier-retour:has-text('Bonne réponse')", timeout=30_000)
         assert page.url == address  # the same anonymous id, no account
     board.wait_for_selector("#total:has-text('1 réponse reçue')", timeout=30_000)  # not counted twice
     page.get_by_role("button", name="Suivant →").click()  # the restored page answers clicks
-    page.wait_for_selector("text=Étape 4 sur", timeout=30_000)
-    page.wait_for_timeout(1500)  # the next « I am here » carries step 4
+    page.wait_for_selector("text=Étape 5 sur", timeout=30_000)
+    page.wait_for_timeout(1500)  # the next « I am here » carries step 5
     page.close()  # closed by mistake: scanning the QR code again brings the participant back
     again = page.context.new_page()
     again.goto(live_server.url + "rejoindre", wait_until="commit")
-    again.wait_for_selector("text=Étape 4 sur", timeout=90_000)
+    again.wait_for_selector("text=Étape 5 sur", timeout=90_000)
     assert again.url == address  # the same anonymous id
     assert page.outside == [] and board.outside == []

@@ -59,7 +59,7 @@ def line_of(folder: Path, needle: str) -> int:
     ("    type: vrai_faux\n", "    type: vrai_fau\n", "le type d'étape « vrai_fau » n'existe pas", "type: vrai_fau"),
     ("niveau: Débutant", "niveau: Facile", "la valeur « Facile » n'est pas permise", "niveau: Facile"),
     ("    affirmation: Le premier", "    afirmation: Le premier", "la clé « afirmation » n'est pas connue ici. Vouliez-vous écrire « affirmation » ?", "afirmation"),
-    ("duree: 58\n", "duree: beaucoup\n", "on attend un nombre entier", "duree: beaucoup"),
+    ("duree: 62\n", "duree: beaucoup\n", "on attend un nombre entier", "duree: beaucoup"),
     ("        categorie: Imitation\n        retour: Le « i »", "        categorie: Imitaton\n        retour: Le « i »",
      "la catégorie « Imitaton » n'est pas dans la liste", "categorie: Imitaton"),
     ("        retour: C'est le piège.", "        retour: C'est le piège : lisez la fin.", "deux-points", "C'est le piège :"),

@@ -4,6 +4,7 @@ A small atelier of its own (two live questions) keeps these tests independent of
 """
 from __future__ import annotations
 
+import asyncio
 import inspect
 import json
 import re
@@ -14,6 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import tornado.testing
+from tornado.ioloop import IOLoop
 
 from widgets.authoring.notebook import make_notebook
 from widgets.kernel.live import JOINED_TEXT, LATE_TEXT, attach_live
@@ -23,7 +25,7 @@ from widgets.server.app import make_server
 from widgets.server.pool import SessionPool
 from widgets.server.presence import PresenceWatch, connected_count, open_connections
 from widgets.server.secret import COOKIE, new_secret
-from widgets.sessions.store import LiveStore, new_participant_id
+from widgets.sessions.store import END, LiveError, LiveStore, new_participant_id
 from widgets.workshop.page import build_workshop
 
 ATELIER = "99_essai"
@@ -150,6 +152,47 @@ class TestAnimateurActions(RealServer):
         assert order[1] == ("revealed", 200) and FIRST in store.current_session()["revealed"]
 
 
+class TestBoardPush(RealServer):
+    """The board is told of each change by the server (``/animateur/flux``), without asking again."""
+
+    async def read_events(self, until, timeout: float = 30.0) -> list[dict]:
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.get_http_port())
+        writer.write(f"GET /animateur/flux HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {COOKIE}={self.secret}\r\n\r\n".encode())
+        await writer.drain()
+        events, deadline = [], time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                line = await asyncio.wait_for(reader.readline(), deadline - time.monotonic())
+                text = line.decode("utf-8", "replace")
+                if '"session"' in text:  # a chunk holding one « data: {…} » event
+                    events.append(json.loads(text[text.index("{"):]))
+                    if until(events):
+                        break
+        finally:
+            writer.close()
+        return events
+
+    def test_an_answer_written_by_a_kernel_is_pushed_to_the_board(self):
+        store = LiveStore(self.data)
+        session = board.start_session(store, self.root, ATELIER)
+        requests = []
+        self._app.log_request = lambda handler: requests.append(handler.request.path)
+
+        async def scenario():
+            def answered(events):
+                if len(events) == 1:  # the board's first state: now a participant's kernel answers
+                    IOLoop.current().run_in_executor(None, store.record_answer, session, FIRST, new_participant_id(), "1")
+                return events[-1]["courant"]["total"] == 1
+            return await self.read_events(answered)
+
+        events = self.io_loop.run_sync(scenario, timeout=60)
+        assert events[0]["courant"]["total"] == 0 and events[-1]["courant"]["total"] == 1
+        assert "/animateur/etat" not in requests  # pushed, never asked for
+
+    def test_the_feed_is_refused_without_the_key(self):
+        assert self.fetch("/animateur/flux").code == 403
+
+
 class TestLeavingAPage(RealServer):
     def test_an_atelier_page_sets_the_cookie_its_leaving_request_needs_and_frees_its_kernel(self):
         page = self.slow_fetch(f"/voila/render/{ATELIER}/atelier.ipynb")
@@ -187,7 +230,7 @@ def test_a_kernel_whose_page_is_gone_stops_and_starts_again_when_touched(root, s
     watch = PresenceWatch(store, lambda: None)
     watch._mark({kernel: 0})  # the server sees no connection: the page was closed
     monkeypatch.setattr("widgets.kernel.live.GONE_SECONDS", -1)
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # a loaded machine: the loop looks every second or so
     while live.watching and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not live.watching  # no more background work for a page that is gone
@@ -312,3 +355,48 @@ def test_the_idle_culler_leaves_a_starting_kernel_alone(root, tmp_path):
         assert asyncio.run(manager.cull_kernel_if_idle("demarre")) is None  # no error, nothing culled
     finally:
         del manager._kernels["demarre"]
+
+
+# -- the board between exercises and at the end (issue 18) ------------------------------------------
+def test_the_board_goes_forward_to_a_summary_and_back_with_results_as_they_were(root, store):
+    session = board.start_session(store, root, ATELIER)
+    for n, choice in enumerate(["1", "1", "0"]):  # two right, one wrong
+        store.record_answer(session, FIRST, f"participant{n:04d}", choice)
+    store.record_answer(session, SECOND, "participant0000", "1")  # « Faux »: right
+    board.reveal_current(store, root)
+    assert board.next_exercise(store, root) == SECOND
+    assert board.next_exercise(store, root) == END  # after the last one: the end, not the first again
+    state = board.board_state(store, root)
+    assert state["courant"] is None
+    assert state["fin"]["repondants"] == 3
+    first, second = state["fin"]["exercices"]
+    assert (first["titre"], first["total"], first["justes"]) == ("Première question", 3, 67)
+    assert (second["total"], second["justes"]) == (1, 100)
+    assert board.next_exercise(store, root) == END  # stays at the end
+    with pytest.raises(LiveError, match="←"):
+        board.reveal_current(store, root)
+    assert board.previous_exercise(store, root) == SECOND
+    assert board.previous_exercise(store, root) == FIRST
+    shown = board.board_state(store, root)["courant"]
+    assert shown["revele"] and {b["libelle"]: b["nombre"] for b in shown["barres"]} == {"Je paie": 1, "Je ne clique pas": 2}
+    assert board.previous_exercise(store, root) == FIRST  # nothing before the first
+
+
+def test_the_number_of_people_expected_is_checked_in_french():
+    from widgets.server.animateur import expected_people
+
+    assert expected_people("12") == 12 and expected_people("") is None and expected_people(None) is None
+    for wrong in ("douze", "0", "-3", "100000", "1e3", "12; DROP"):
+        with pytest.raises(LiveError, match="participants attendus"):
+            expected_people(wrong)
+
+
+def test_a_photo_of_fifteen_megabytes_reaches_its_kernel(root, tmp_path):
+    """Tornado closes a websocket on a message over 10 MiB by default: the page would stop answering
+    instead of the atelier saying « trop gros » in French."""
+    from tornado.websocket import WebSocketHandler
+
+    app = make_server(root, "127.0.0.1", 0, reserve=0, data_dir=str(tmp_path / "d")).build_app()
+    socket = WebSocketHandler.__new__(WebSocketHandler)
+    socket.application = app
+    assert socket.max_message_size >= 20 * 1024 * 1024

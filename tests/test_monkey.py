@@ -83,7 +83,7 @@ def walk_atelier(page, marker: str) -> tuple[list[str], Counter]:
     seen, done = [], Counter()
     total = int(re.search(r"Étape 1 sur (\d+)", page.inner_text(".etape-numero")).group(1))
     for number in range(1, total + 1):
-        page.locator(f"text=Étape {number} sur").wait_for(timeout=30_000)
+        page.locator(f"text=Étape {number} sur").wait_for(timeout=90_000)  # a PDF being made keeps the kernel busy
         page.wait_for_timeout(500)  # the step's body follows its title
         done += poke_step(page, marker)
         text = page.inner_text("body")

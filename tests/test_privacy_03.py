@@ -48,7 +48,7 @@ def test_nothing_typed_or_uploaded_is_kept_or_sent(tmp_path, page_factory):
         open_atelier(page, server, "03_donnees_perso")
 
         # the password: tested, then (only then) the participant chooses to check online
-        go_to(page, 6)
+        go_to(page, 7)
         field = page.locator(".atelier-mot-de-passe input[type=password]")
         field.fill(sentinel)
         field.press("Enter")
@@ -62,14 +62,14 @@ def test_nothing_typed_or_uploaded_is_kept_or_sent(tmp_path, page_factory):
         assert proxy.requests[0].startswith(b"CONNECT api.pwnedpasswords.com:443")
 
         # the simulated login
-        go_to(page, 9)
+        go_to(page, 10)
         page.locator(".atelier-double-auth input[type=text]").first.fill(sentinel)
         page.locator(".atelier-double-auth input[type=password]").fill(sentinel)
         page.get_by_role("button", name="Se connecter").click()
         page.locator("text=Un code a été envoyé").wait_for()
 
         # a photo whose EXIF holds the sentinel
-        go_to(page, 10)
+        go_to(page, 11)
         with page.expect_file_chooser() as chooser:
             page.locator(".atelier-photo .widget-upload").click()
         chooser.value.set_files(files=[{"name": "ma_photo.jpg", "mimeType": "image/jpeg",
@@ -80,7 +80,7 @@ def test_nothing_typed_or_uploaded_is_kept_or_sent(tmp_path, page_factory):
         assert sentinel.encode() not in base64.b64decode(href.split(",", 1)[1])  # the copy is clean
 
         # the GDPR letter
-        go_to(page, 13)
+        go_to(page, 14)
         for label in ("Organisme", "Votre nom", "Votre adresse", "Précisions (facultatif)"):
             field = page.get_by_label(label, exact=True)
             field.fill(sentinel)

@@ -1,17 +1,30 @@
 """The registrable domain (eTLD+1) of a host, found one way for every analyser, offline.
 
-``tldextract`` is built with no list URL and no cache directory: it reads the Public Suffix List
-snapshot shipped inside the package, never uses the network and never writes a file. The link
-checker, the e-mail checker and the domain-age lookup all split host names with :func:`split_host`.
+The Public Suffix List is the snapshot shipped inside the ``tldextract`` package (its ICANN part, as
+``tldextract`` uses it by default), read here with the same rules (wildcards, exceptions, labels in
+punycode compared in Unicode). Importing ``tldextract`` itself would also load ``requests`` and build two
+tries of the whole list: about 9 MiB in every participant's kernel that shows an address. Nothing is
+fetched and no file is written. The link checker, the e-mail checker and the domain-age lookup all
+split host names with :func:`split_host`.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from ipaddress import AddressValueError, IPv6Address
+from pathlib import Path
 
 import idna
-import tldextract
+
+_SNAPSHOT = ".tld_set_snapshot"
+_PRIVATE_PART = "// ===BEGIN PRIVATE DOMAINS==="
+_RULE = re.compile(r"^(?P<suffix>[.*!]*\w[\S]*)", re.UNICODE | re.MULTILINE)  # tldextract's own reading
+_IPV4 = re.compile(r"(?:(?:[0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}"
+                   r"(?:[0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])", re.ASCII)  # tldextract's
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 
 
 @dataclass(frozen=True)
@@ -28,16 +41,95 @@ class HostParts:
         return f"{self.label}.{self.suffix}" if self.label and self.suffix else None
 
 
+class SuffixList:
+    """The public suffixes (ICANN part of the list) and every label path leading to one."""
+
+    def __init__(self, text: str):
+        rules = [m.group("suffix") for m in _RULE.finditer(text.partition(_PRIVATE_PART)[0])]
+        self.ends = frozenset(rules)
+        self.paths = frozenset(".".join(r.split(".")[i:]) for r in rules for i in range(r.count(".") + 1))
+
+    def suffix_start(self, labels: list[str]) -> int | None:
+        """Index of the first label of the public suffix of ``labels``, or None (tldextract's algorithm)."""
+        suffix_index = label_index = len(labels)
+        current = ""
+        for label in reversed(labels):
+            decoded = _decode_punycode(label)
+            candidate = f"{decoded}.{current}" if current else decoded
+            if candidate in self.paths:
+                label_index -= 1
+                current = candidate
+                if candidate in self.ends:
+                    suffix_index = label_index
+                continue
+            wildcard = f"*.{current}" if current else "*"
+            if wildcard in self.paths:
+                exception = f"!{decoded}.{current}" if current else f"!{decoded}"
+                return label_index if exception in self.paths else label_index - 1
+            break
+        return None if suffix_index == len(labels) else suffix_index
+
+    def __call__(self, host: str) -> HostParts:
+        host = host.translate(_DOTS)
+        if len(host) >= 4 and host[0] == "[" and host[-1] == "]" and _is_ipv6(host[1:-1]):
+            return HostParts("", host, "")
+        labels = host.split(".")
+        start = self.suffix_start(labels)
+        if start is None:
+            if len(labels) == 4 and host[:1].isdecimal() and _IPV4.fullmatch(host):
+                return HostParts("", host, "")
+            return HostParts(".".join(labels[:-1]), labels[-1], "")
+        return HostParts(".".join(labels[:start - 1]) if start >= 2 else "", labels[start - 1] if start > 0 else "",
+                         ".".join(labels[start:]))
+
+
+def _decode_punycode(label: str) -> str:
+    lowered = label.lower()
+    if lowered.startswith("xn--"):
+        try:
+            return idna.decode(lowered)
+        except (UnicodeError, IndexError, idna.IDNAError):
+            pass
+    return lowered
+
+
+def _is_ipv6(text: str) -> bool:
+    try:
+        IPv6Address(text)
+    except AddressValueError:
+        return False
+    return True
+
+
+def _snapshot_text() -> str:
+    """The list shipped with ``tldextract``, found without importing it."""
+    spec = importlib.util.find_spec("tldextract")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return (folder / _SNAPSHOT).read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
-def extractor() -> tldextract.TLDExtract:
-    """The shared offline extractor, built on first use."""
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+def extractor() -> SuffixList:
+    """The shared offline list, read on first use."""
+    return SuffixList(_snapshot_text())
 
 
 def split_host(host: str) -> HostParts:
     """Split a lowercase host name; a host without a known suffix gets an empty suffix."""
-    result = extractor()(host)
-    return HostParts(result.subdomain, result.domain, result.suffix)
+    return extractor()(_host_only(host))
+
+
+def _host_only(text: str) -> str:
+    """The host of ``text`` as tldextract reads it (no scheme, path, user, port, final dot)."""
+    start = text.find("//")
+    if start == 0:
+        text = text[2:]
+    elif start >= 2 and text[start - 1] == ":" and re.fullmatch(r"[A-Za-z0-9+.-]+", text[:start - 1]):
+        text = text[start + 2:]
+    authority = text.partition("/")[0].partition("?")[0].partition("#")[0].rpartition("@")[-1]
+    if authority[:1] == "[" and "]" in authority:
+        return authority.partition("]")[0] + "]"
+    return authority.partition(":")[0].strip().rstrip(".\u3002\uff0e\uff61")
 
 
 def registrable_domain(host: str) -> str | None:

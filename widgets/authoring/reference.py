@@ -22,6 +22,29 @@ TYPE_HELP = {
     "banniere_cookies": "Un bandeau de cookies : choisir le bon bouton.",
     "fausse_alerte": "Une fausse alerte de virus : choisir la bonne réaction.",
     "verificateur_lien": "L'outil qui vérifie un lien collé par la personne.",
+    "franceconnect": "Se connecter avec FranceConnect sur des pages imitées : choisir un compte, se connecter avec "
+                     "des identifiants inventés, lire ce que le service reçoit ; vérifier l'adresse à chaque écran.",
+    "creation_compte": "Créer un compte : adresse électronique, mot de passe noté par la jauge, code reçu dans une "
+                       "messagerie simulée (dossier des spams, code qui expire, « Je n'ai rien reçu »).",
+    "formulaire": "Un formulaire de démarche imité : champs obligatoires, formats (date, code postal…), erreurs "
+                  "expliquées sous chaque champ, récapitulatif avant de valider. Rien n'est gardé.",
+    "aide_proximite": "Choisir son village pour voir les France services les plus proches "
+                      "(liste datée de widgets/data/france_services.yaml, lieux « à vérifier »).",
+    "piece_jointe": "Joindre un document à une démarche imitée : prendre un papier en photo (ou choisir un PDF) ; "
+                    "la page dit si le fichier est lisible (sombre, flou, coupé, trop lourd…) et comment faire "
+                    "mieux. Le fichier est lu en mémoire puis oublié. Conseils et sources : "
+                    "widgets/data/piece_jointe.yaml.",
+    "verification": "« Ce que je sais déjà » (`moment: avant`, au début) et « Ce que j'ai appris » (`moment: apres`, "
+                    "à la fin) : 3 ou 4 `items`, chacun avec `id`, `competence`, `question`, `options` (une seule "
+                    "`correct: true`), `a_revoir` (ce qu'il faut revoir si la réponse manque) et `adresse` "
+                    "(facultatif). « Je ne sais pas » est ajouté tout seul, en dernier. La vérification de la fin "
+                    "reprend les mêmes `id` et `competence`, avec d'autres exemples. Pas de note : la personne voit "
+                    "ses progrès en mots, puis peut enregistrer son attestation de participation "
+                    "(`attestation: false` pour ne pas la proposer). Le tableau de la salle montre le résultat à la "
+                    "fin de la session, après « Révéler ».",
+    "recepisse": "La fin d'une démarche imitée : le récépissé à télécharger (un PDF marqué « Exercice — document "
+                 "sans valeur »), le courriel de confirmation dans une boîte de réception, où le retrouver plus "
+                 "tard et pourquoi le garder.",
 }
 
 #: What frequent keys mean, in plain French.
@@ -41,6 +64,9 @@ KEY_HELP = {
     "sources": "d'où viennent les faits de l'étape (un vrai site, un vrai numéro, un chiffre, un montant, un "
                "délai) : une liste de `titre`, `adresse` (qui commence par https://) et `consulte_le` "
                "(AAAA-MM-JJ). Elles sont imprimées sur la fiche animateur.",
+    "prononciation": "ce que « Écouter » dit à la place d'un texte qui se lit mal à voix haute (une adresse, un "
+                     "code, un sigle) : une liste de `ecrit` (le texte tel qu'il s'affiche sur l'étape) et `dire` "
+                     "(ce qu'il faut prononcer). Aussi en haut du fichier, pour toutes les étapes.",
     "explication": "une explication affichée après la réponse.",
     "consigne": "ce que la personne doit faire.",
     "affirmation": "la phrase à juger vraie ou fausse.",
@@ -61,6 +87,41 @@ KEY_HELP = {
                  "`correct: true`, `retour`. Ils sont mélangés pour chaque participant, mais les annonces "
                  "restent en haut, comme sur un vrai moteur de recherche.",
     "plusieurs": "`true` s'il y a plusieurs bonnes réponses à cocher.",
+    "service": "le nom du site de la démarche (par exemple Service-Public.gouv.fr).",
+    "adresse_service": "l'adresse de la page du service, qui commence par https://.",
+    "adresse_franceconnect": "l'adresse de FranceConnect montrée dans la barre d'adresse (https://…).",
+    "comptes": "les comptes proposés : `nom`, `adresse` (https://…), `identifiant` (son nom, par exemple "
+               "« Numéro fiscal »), `identifiant_exemple` et `secret_exemple` (inventés, affichés à l'écran), "
+               "`secret` (le nom du mot de passe, facultatif), `note` (facultatif).",
+    "identite": "la personne inventée. Pour `franceconnect` : `prenoms`, `nom`, et `transmis` : la liste des "
+                "informations que le service reçoit (`donnee`, `valeur`), montrée sur l'écran d'accord. Pour "
+                "`recepisse` : `prenom`, `nom`, `adresse` (facultatif), écrits sur le récépissé.",
+    "site": "le nom du site ou du service imité, affiché en haut de sa page.",
+    "document": "le papier que le site demande (par exemple « Justificatif de domicile »).",
+    "taille_max_mo": "le poids maximum accepté par le site imité, en Mo (5 si rien n'est écrit) ; au-delà, la "
+                     "page dit que le fichier est trop lourd et comment l'alléger.",
+    "demarche": "le nom de la démarche (par exemple « Demande d'acte de naissance »).",
+    "organisme": "le nom de l'organisme (un service, une administration, une entreprise) ; inventé pour un "
+                 "`recepisse`.",
+    "reference": "le numéro de dossier inventé (lettres, chiffres et « - ») ; sinon il est inventé au hasard, "
+                 "« EX-AAAAMMJJ-123456 ».",
+    "date": "la date et l'heure du dépôt, écrites AAAA-MM-JJ HH:MM ; sinon, l'heure du moment.",
+    "pieces_jointes": "la liste des pièces jointes, écrites sur le récépissé.",
+    "courriel": "le courriel de confirmation : `nom` et `adresse` de l'expéditeur (un domaine inventé en "
+                ".example), `objet` et `texte` (facultatifs). On peut y écrire {prenom}, {nom}, {demarche}, "
+                "{organisme}, {reference} et {date} : ils sont remplacés.",
+    "ou_le_retrouver": "où retrouver le récépissé plus tard (courriel, « Mon espace » du site, dossier "
+                       "Téléchargements).",
+    "pourquoi_le_garder": "pourquoi garder le récépissé (avec ses sources dans `sources`).",
+    "boite": "l'adresse électronique inventée de la personne, qui finit par .example.",
+    "expediteur": "qui envoie le code : `nom` et `adresse` (qui finit par .example).",
+    "validite_minutes": "combien de minutes le code marche (10 si rien n'est écrit).",
+    "dans_les_spams": "`true` (ou rien) : le code arrive dans le dossier « Courrier indésirable » ; `false` : "
+                      "dans la boîte de réception.",
+    "introduction": "un texte affiché en haut de la page imitée.",
+    "champs": "les champs : `cle` (un mot sans accent), `libelle`, `genre` (texte, nom, commune, date, "
+              "date_naissance, code_postal, courriel, telephone ou choix), `obligatoire` (`false` pour un champ "
+              "facultatif), `aide`, `exemple` (la bonne valeur, montrée en exemple), `choix` (pour `genre: choix`).",
 }
 
 
@@ -78,7 +139,8 @@ def step_reference() -> str:
              "Ce fichier est fabriqué à partir du programme : il est toujours à jour.",
              "Clés communes à toutes les étapes : "
              + ", ".join(f"`{k}`" for k in COMMON_PROPERTIES) + " (voir « texte » ci-dessous).", "",
-             "`sources` : " + KEY_HELP["sources"], ""]
+             "`sources` : " + KEY_HELP["sources"], "",
+             "`prononciation` : " + KEY_HELP["prononciation"], ""]
     for name, kind in sorted(step_types().items()):
         lines += [f"## `{name}`", "", TYPE_HELP.get(name, "Un type d'étape ajouté au projet."), "",
                   "| Clé | Obligatoire | Ce qu'on y met |", "|---|---|---|"]

@@ -22,6 +22,13 @@ def cmd_documents(args) -> int:
         print(f"Le dossier des ateliers est introuvable : {root}", file=sys.stderr)
         return EXIT_PROBLEM
     out = Path(args.dossier) if args.dossier else documents_dir(root)
+    import os
+
+    from widgets.sessions.attestation import ENV_PLACE, ENV_STRUCTURE, clean_text
+
+    for variable, given in ((ENV_STRUCTURE, args.structure), (ENV_PLACE, args.lieu)):
+        if given is not None:  # written on the blank attestations
+            os.environ[variable] = clean_text(given)
     try:
         result = build_documents(root, out, pdf=not args.html_seulement)
     except OSError:
@@ -60,12 +67,14 @@ def cmd_new_atelier(args) -> int:
 def register(subparsers) -> None:
     """Add ``fiches`` and ``nouvel-atelier`` to the ``atelier`` command's subparsers."""
     p = subparsers.add_parser(
-        "fiches", help="fabriquer les fiches animateur et les mémos à imprimer (PDF et HTML)",
+        "fiches", help="fabriquer les fiches animateur, les mémos et les attestations vierges à imprimer (PDF et HTML)",
         description="Fabrique, pour chaque atelier, la fiche animateur et le mémo des participants, "
                     "en PDF (accessible) et en HTML, dans un dossier.")
     p.add_argument("--dossier", metavar="SORTIE", help="dossier où ranger les documents (par défaut : documents/)")
     p.add_argument("--ateliers", metavar="DOSSIER", help="dossier des ateliers (par défaut : ateliers/)")
     p.add_argument("--html-seulement", action="store_true", help="seulement les pages HTML, sans PDF (plus rapide)")
+    p.add_argument("--structure", metavar="NOM", help="votre structure, écrite sur les attestations vierges")
+    p.add_argument("--lieu", metavar="LIEU", help="le lieu des ateliers, écrit sur les attestations vierges")
     p.set_defaults(func=cmd_documents)
 
     p = subparsers.add_parser(

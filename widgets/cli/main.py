@@ -117,6 +117,10 @@ def cmd_serve(args) -> int:
     if not 1 <= args.port <= 65535:
         print("Le port doit être un nombre entre 1 et 65535.", file=sys.stderr)
         return EXIT_PROBLEM
+    if args.participants < 0:
+        print("Le nombre de participants attendus ne peut pas être négatif (par exemple : --participants 12).",
+              file=sys.stderr)
+        return EXIT_PROBLEM
     try:
         free = port_is_free(args.adresse, args.port)
     except OSError:
@@ -143,6 +147,11 @@ def cmd_serve(args) -> int:
         print(f"Le dossier des réponses ne peut pas être utilisé : {data_dir}", file=sys.stderr)
         return EXIT_PROBLEM
     os.environ[ENV_DATA_DIR] = str(data_dir)  # the participants' kernels write there
+    from widgets.sessions.attestation import ENV_PLACE, ENV_STRUCTURE, clean_text
+
+    for variable, given in ((ENV_STRUCTURE, args.structure), (ENV_PLACE, args.lieu)):
+        if given is not None:  # written on the attestations made in the participants' kernels
+            os.environ[variable] = clean_text(given)
     local_only = args.adresse.startswith("127.") or args.adresse in ("localhost", "::1")
     hosts = ["127.0.0.1"] if local_only else (local_addresses() if args.adresse in ("0.0.0.0", "::") else [args.adresse])
     urls = [f"http://{h}:{args.port}/" for h in hosts] or [f"http://127.0.0.1:{args.port}/"]
@@ -156,7 +165,7 @@ def cmd_serve(args) -> int:
     prepare_charts()  # drawn once: no kernel loads pandas and matplotlib when the room reaches the charts
     server = make_server(root, args.adresse, args.port, reserve=args.reserve, secret=secret,
                          data_dir=str(data_dir), join_url=urls[0] + "rejoindre",
-                         session_reserve=args.reserve_session)
+                         participants=args.participants)
     print("\nLes ateliers sont prêts.\n")
     if local_only:
         print(f"Ouvrez cette adresse sur cet ordinateur : {urls[0]}")
@@ -241,6 +250,7 @@ def cmd_check_mail(args) -> int:
 def cmd_check_content(args) -> int:
     from widgets.content.atelier import load_atelier
     from widgets.content.names import CONTENT_FILE
+    from widgets.content.readability import atelier_readability, figures_line
     from widgets.content.review import known_facts, review_atelier, review_data
     from widgets.content.validation import ContentError
     from widgets.documents.guide import check_guide
@@ -263,6 +273,9 @@ def cmd_check_content(args) -> int:
             print(f"✖ {folder.name} : {exc}")
         else:
             print(f"✔ {folder.name} : « {atelier.title} », {len(atelier.steps)} étapes, {atelier.minutes} minutes.")
+            if args.lisibilite:  # the figures of every step (the remarks below say which are hard)
+                for number, title, figures in atelier_readability({"etapes": atelier.steps}):
+                    print(f"    {number}. {title} : {figures_line(figures)}")
             for remark in review_atelier(folder, facts):  # what to read again: never an error
                 remarks += 1
                 print(f"  ⚠ {remark}")
@@ -291,11 +304,16 @@ def build_parser() -> FrenchParser:
     p.add_argument("--dossier", help="dossier des ateliers (par défaut : ateliers/)")
     p.add_argument("--reserve", type=int, default=2,
                    help="pages préparées à l'avance par atelier, pour un affichage rapide (2 par défaut ; 0 : aucune)")
-    p.add_argument("--reserve-session", type=int, default=6, metavar="N",
-                   help="pages préparées pour l'atelier de la session en direct ouverte, le temps que la salle "
-                        "scanne le QR code (6 par défaut)")
+    p.add_argument("--participants", type=int, default=12, metavar="N",
+                   help="nombre de participants attendus : autant de pages sont préparées pour l'atelier de la "
+                        "session en direct, le temps que la salle scanne le QR code (12 par défaut)")
+    p.add_argument("--reserve-session", type=int, dest="participants", help=argparse.SUPPRESS)  # ancien nom
     p.add_argument("--donnees", help="dossier de la base des réponses en direct "
                                       "(par défaut : ~/.local/share/ateliers-numeriques)")
+    p.add_argument("--structure", metavar="NOM", help="votre structure, écrite sur les attestations de participation "
+                                                      "(par exemple : « Médiathèque d'Alba-la-Romaine »)")
+    p.add_argument("--lieu", metavar="LIEU", help="le lieu de l'atelier, écrit sur les attestations (par exemple : "
+                                                  "« Salle des fêtes, Alba-la-Romaine »)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("bilan", help="le bilan des sessions en direct, pour le compte rendu d'activité (CRA)",
@@ -324,11 +342,13 @@ def build_parser() -> FrenchParser:
     p = sub.add_parser("verifier-contenu", help="vérifier les fichiers de contenu des ateliers",
                        description="Vérifie chaque atelier.yaml et indique la ligne de chaque erreur. Signale aussi, "
                                    "sans bloquer (« ⚠ »), ce qui est à relire : une bonne réponse qui se devine, "
-                                   "un fait sans source, un numéro de téléphone qui peut sonner chez quelqu'un, "
+                                   "un fait sans source, un numéro de téléphone qui peut sonner chez quelqu'un, une étape difficile à lire, "
                                    "des données vérifiées il y a plus d'un an.")
     p.add_argument("dossier", nargs="?", help="dossier des ateliers, ou d'un atelier (par défaut : ateliers/)")
     p.add_argument("--sans-donnees", action="store_true",
                    help="ne pas relire les dates de vérification des fichiers de données du programme")
+    p.add_argument("--lisibilite", action="store_true",
+                   help="montrer, pour chaque étape, la longueur moyenne des phrases et le score de lisibilité")
     p.set_defaults(func=cmd_check_content)
 
     from widgets.cli.documents import register as register_documents

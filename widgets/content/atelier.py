@@ -11,8 +11,15 @@ import yaml
 
 from widgets.content.names import CONTENT_FILE, NOTEBOOK_FILE
 from widgets.content.referentials import referentials
-from widgets.content.step_types.registry import SOURCES
-from widgets.content.validation import ContentError, read_text, read_yaml, validate
+from widgets.content.step_types.registry import PRONUNCIATION, SOURCES
+from widgets.content.validation import (
+    ContentError,
+    describe_place,
+    line_of,
+    read_text,
+    read_yaml,
+    validate,
+)
 
 #: Digests of the content files the server has fully validated. A participant's kernel inherits the
 #: server's environment: it skips validating again a file that has not changed since (a changed file
@@ -42,6 +49,7 @@ def _atelier_schema() -> dict:
                            "items": {"enum": list(refs["themes_cra"])}},
             "etapes": {"type": "array", "minItems": 1, "items": {"type": "object"}},
             "sources": SOURCES,
+            "prononciation": PRONUNCIATION,
         },
     }
 
@@ -126,12 +134,13 @@ def _load_atelier(folder: Path, file: Path) -> Atelier:
         cra_themes=data["themes_cra"],
         steps=data["etapes"],
         order=data.get("ordre", 99),
-        extra={k: data[k] for k in ("public", "prerequis", "tablette", "sources") if k in data},
+        extra={k: data[k] for k in ("public", "prerequis", "tablette", "sources", "prononciation") if k in data},
     )
 
 
 def _validated(folder: Path, file: Path, text: str) -> dict:
     """The data of ``text``, once fully validated (its French error otherwise)."""
+    from widgets.content.pronunciation import pronunciation_problems, shown_texts
     from widgets.content.step_types.catalog import (
         check_step,  # the step schemas: only when validating
     )
@@ -142,6 +151,10 @@ def _validated(folder: Path, file: Path, text: str) -> dict:
     validate(data, _atelier_schema(), file, node)
     for index, step in enumerate(data["etapes"]):
         check_step(step, file, node, ["etapes", index], data, folder)
+    for sub, message in pronunciation_problems(data.get("prononciation"), list(shown_texts(data["etapes"])),
+                                               "les étapes de l'atelier"):
+        path = ["prononciation", *sub]
+        raise ContentError(file, message, line_of(node, path), describe_place(path, data))
     return data
 
 

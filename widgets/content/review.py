@@ -10,6 +10,8 @@ of the room:
   without ``sources:`` (the content tests enforce the same rule with ``unsourced_facts``);
 - a phone number that is neither in the fiction ranges nor a public number the ateliers teach;
 - a data file of ``widgets/data`` whose facts were checked more than a year ago (``verifie_le``).
+- a step hard to read for a beginner: long sentences, a low French readability score
+  (``widgets.content.readability``).
 
 The real domains and public numbers are read from the data files (``domaines_officiels.yaml``,
 ``expediteurs_connus.yaml``, ``numeros.yaml``): nothing of the kind is written here.
@@ -29,6 +31,7 @@ from typing import Any
 import yaml
 
 from widgets.content.names import CONTENT_FILE, GUIDE_FILE
+from widgets.content.readability import remark_text, step_readability
 from widgets.content.referentials import DATA
 from widgets.content.validation import ContentError, describe_place, line_of, read_yaml
 
@@ -369,6 +372,9 @@ def review_atelier(folder: Path | str, facts: Facts | None = None) -> list[Remar
                 add(path + [right], f"la bonne réponse est nettement la plus longue ({times} fois la plus longue "
                                     "des autres) : elle se devine sans réfléchir. Raccourcissez-la, ou allongez "
                                     "les autres avec des détails plausibles.")
+        figures = step_readability(step)
+        if figures.hard:
+            add(here, remark_text(figures))
         for path, statement in _statements(step, here):
             words = sorted({m.group(1).lower() for m in _ABSOLUTE.finditer(_QUOTED.sub(" ", statement))})
             if words:

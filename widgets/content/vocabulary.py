@@ -85,3 +85,7 @@ PRIVACY_SETTINGS = {"public": "Public", "amis": "Amis", "moi": "Moi uniquement"}
 
 #: The charts of the « graphique » step (drawn by ``widgets.charts``).
 CHART_KINDS = ("honnete", "axe_coupe", "periode_choisie", "effet_surface")
+
+#: The kinds of field of a simulated form (atelier 05, ``formulaire``: ``genre``); checked by
+#: ``widgets.analysers.form.check``.
+FORM_FIELD_KINDS = ("texte", "nom", "commune", "date", "date_naissance", "code_postal", "courriel", "telephone", "choix")

@@ -9,9 +9,12 @@ from widgets.content.names import CONTENT_FILE, GUIDE_FILE
 from widgets.content.validation import ContentError
 from widgets.documents.guide import load_guide
 from widgets.documents.render import TEMPLATES, guide_html, memo_html, write_pdf
+from widgets.sessions.attestation import TEMPLATE as ATTESTATION_TEMPLATE
+from widgets.sessions.attestation import attestation_for, attestation_html
 
 #: The kinds of documents: file suffix and French label.
-KINDS = {"fiche-animateur": "Fiche animateur", "memo": "Mémo à emporter"}
+KINDS = {"fiche-animateur": "Fiche animateur", "memo": "Mémo à emporter",
+         "attestation-vierge": "Attestation de participation vierge (à remplir à la main)"}
 
 
 def documents_dir(root: Path | str) -> Path:
@@ -27,7 +30,7 @@ def document_name(atelier_id: str, kind: str, extension: str) -> str:
 def documents_outdated(root: Path | str, out: Path | str | None = None) -> bool:
     """True when a document is missing or older than what it is made from (content, notes, templates)."""
     out = Path(out) if out else documents_dir(root)
-    sources = [*TEMPLATES.glob("*"), *Path(root).glob(f"*/{GUIDE_FILE}"), *Path(root).glob(f"*/{CONTENT_FILE}")]
+    sources = [*TEMPLATES.glob("*"), ATTESTATION_TEMPLATE, *Path(root).glob(f"*/{GUIDE_FILE}"), *Path(root).glob(f"*/{CONTENT_FILE}")]
     newest_source = max((f.stat().st_mtime for f in sources if f.is_file()), default=0.0)
     for notes in Path(root).glob(f"*/{GUIDE_FILE}"):
         for kind in KINDS:
@@ -62,7 +65,9 @@ def build_documents(root: Path | str, out: Path | str | None = None, pdf: bool =
         except ContentError as exc:
             result.problems.append(str(exc))
             continue
-        for kind, html in (("fiche-animateur", guide_html(guide)), ("memo", memo_html(guide))):
+        blank = attestation_html(attestation_for(atelier, blank=True))  # structure and place: ``atelier lancer``'s
+        for kind, html in (("fiche-animateur", guide_html(guide)), ("memo", memo_html(guide)),
+                           ("attestation-vierge", blank)):
             page = out / document_name(atelier.id, kind, "html")
             page.write_text(html, encoding="utf-8")
             result.files.append(page)

@@ -14,6 +14,7 @@ import time
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
+from widgets.components.check import CheckStep
 from widgets.components.exercise import Exercise, exercises_in
 from widgets.content import names
 from widgets.kernel.outbox import Letter, Outbox
@@ -26,6 +27,9 @@ from widgets.sessions.store import (
     new_participant_id,
 )
 from widgets.ui.feedback import Feedback
+
+#: The step type of the before/after check: its results are sent too (``LiveStore.record_check``).
+CHECK_TYPE = "verification"
 
 if TYPE_CHECKING:
     from widgets.sessions.answer_keys import AnswerKey
@@ -108,6 +112,13 @@ class LiveParticipant:
                         self._hook(found[0], exercise)
                 else:
                     step.build = self._hooked(step.build, exercise)
+        self.check_steps = [i for i, raw in enumerate(raw_steps[:len(path.steps)]) if raw.get("type") == CHECK_TYPE]
+        for index in self.check_steps:
+            step = path.steps[index]
+            if step._widget is not None:
+                self._hook_checks(step._widget)
+            else:
+                step.build = self._hooked_checks(step.build)
         path.on_step(self._on_step)
 
     # -- hooks ---------------------------------------------------------------------------------
@@ -120,6 +131,32 @@ class LiveParticipant:
             return widget
 
         return hooked_build
+
+    def _hooked_checks(self, build):
+        def hooked_build():
+            widget = build()
+            self._hook_checks(widget)
+            return widget
+
+        return hooked_build
+
+    def _hook_checks(self, widget) -> None:
+        for check in checks_in(widget):
+            check.on_result(self._on_check)
+
+    def _on_check(self, moment: str, item: str, right: bool) -> None:
+        """A check answer: only (moment, item, right) leaves, keyed by this page's random id."""
+        if self._replaying:
+            return
+        self.wake()
+
+        def send():
+            session = self._current()
+            if session is None:
+                raise LiveError("Aucune session n'est ouverte.")  # refused for good: not tried again
+            self.store.record_check(session["id"], self.participant, moment, item, right)
+
+        self.outbox.post(Letter(send))
 
     def _hook(self, exercise: Exercise, exercise_id: str) -> None:
         self.exercises[exercise_id] = exercise
@@ -198,12 +235,16 @@ class LiveParticipant:
                             self.exercises[exercise_id].replay_answer(choice)
                         except Exception as exc:  # noqa: BLE001 - the other answers still come back
                             log.warning("En direct : réponse non reprise (%s)", type(exc).__name__)
+                checks = self.store.participant_checks(session["id"], self.participant)
+                for index in self.check_steps if checks else []:
+                    for check in checks_in(self.path.steps[index].widget()):
+                        check.restore({item: right for moment, item, right in checks if moment == check.moment})
                 if step:
                     self.path.go(step)
             finally:
                 self._replaying = False
         self._on_step(self.path.index)  # this page, from this kernel, from now (sent without waiting)
-        return bool(step or answers)
+        return bool(step or answers or checks)
 
     def poll(self) -> bool:
         """Show what the animateur revealed, join a new session; False once the page is gone."""
@@ -262,6 +303,14 @@ class LiveParticipant:
             self.run_in_background()
 
 
+def checks_in(widget) -> list[CheckStep]:
+    """Every before/after check inside ``widget`` (depth first)."""
+    found = [widget] if isinstance(widget, CheckStep) else []
+    for child in getattr(widget, "children", ()):
+        found += checks_in(child)
+    return found
+
+
 def attach_live(path, store: LiveStore | None = None, participant: str | None = None,
                 background: bool | None = None, kernel: str | None = None) -> LiveParticipant | None:
     """Hook ``path``'s live exercises to the store. Without a store, only under Voilà (else None)."""
@@ -277,7 +326,7 @@ def attach_live(path, store: LiveStore | None = None, participant: str | None = 
 
 def prepare_live(path, store: LiveStore | None = None, kernel: str | None = None) -> LiveParticipant | None:
     """The hooks (a preheated kernel sets them in advance); None when nothing is live or not under Voilà."""
-    if not any(s.get("en_direct") for s in getattr(getattr(path, "atelier", None), "steps", [])):
+    if not any(s.get("en_direct") or s.get("type") == CHECK_TYPE for s in getattr(getattr(path, "atelier", None), "steps", [])):
         return None
     if store is None:  # a participant's page under Voilà (else a test giving its own store)
         if not under_voila():

@@ -9,7 +9,9 @@ from __future__ import annotations
 import inspect
 import logging
 import os
+import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -21,6 +23,7 @@ from voila.app import Voila
 
 from widgets.server.pages import landing_html
 from widgets.server.paths import TEMPLATE, TEMPLATE_DIR, use_project_template
+from widgets.server.prefetch import page_config_hook
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -76,13 +79,74 @@ STATIC_CACHE_SECONDS = 4 * 3600
 #: Front-end extensions the pages never use (code highlighting, JupyterLab's preview button).
 UNUSED_EXTENSIONS = ["jupyterlab_pygments", "@voila-dashboards/jupyterlab-preview"]
 WS_PING_INTERVAL_MS = 30_000
+#: The largest websocket message (a photo or a PDF sent to the kernel), well above the ateliers' own limits.
+WEBSOCKET_MAX_BYTES = 64 * 1024 * 1024
+#: What Voilà's front end loads in place of MathJax (``static/sans-formules.js`` of the template).
+NO_FORMULAS = f"voila/templates/{TEMPLATE}/static/sans-formules.js"
 #: Tornado's loggers write English warnings in the conseiller's terminal: only errors get through.
 QUIET_LOGGERS = ("tornado.general", "tornado.application", "tornado.access", "tornado.websocket")
+
+
+#: JupyterLab's page CSS (``index.css``, 54 KiB compressed) holds the pictures of ~100 JupyterLab icons as
+#: data in CSS variables (30 KiB of it): an atelier shows none of them (its icons are its own SVG files).
+LAB_ICON_PICTURE = re.compile(rb"\s*--jp-icon-[\w-]+:\s*url\([^)]*\);")
+
+
+@lru_cache(maxsize=4)
+def lean_lab_css(path: str, modified: float) -> bytes:
+    """``index.css`` of nbconvert's lab template without its icon pictures (``modified``: the file's time)."""
+    return LAB_ICON_PICTURE.sub(b"", Path(path).read_bytes())
+
+
+def _is_lab_css(path: str) -> bool:
+    return Path(path).name == "index.css" and Path(path).parent.parent.name == "lab"
+
+
+class LeanLabCssMixin:
+    """Serves nbconvert's ``lab/static/index.css`` without the icon pictures (``lean_lab_css``)."""
+
+    @classmethod
+    def get_content(cls, abspath, start=None, end=None):
+        if not _is_lab_css(abspath):
+            return super().get_content(abspath, start, end)
+        return [lean_lab_css(abspath, os.path.getmtime(abspath))[start:end]]
+
+    def get_content_size(self) -> int:
+        if not _is_lab_css(self.absolute_path):
+            return super().get_content_size()
+        return len(lean_lab_css(self.absolute_path, os.path.getmtime(self.absolute_path)))
 
 
 class CachedStaticMixin:
     def get_cache_time(self, path, modified, mime_type) -> int:
         return STATIC_CACHE_SECONDS
+
+    def set_headers(self) -> None:
+        super().set_headers()
+        # Jupyter Server's FileFindHandler (``/voila/labextensions``) says « no-cache » after that: its
+        # files carry their content's hash in their names, they are kept like the others (the landing
+        # page prefetches them, and the atelier page must then find them in the browser's cache).
+        self.set_header("Cache-Control", f"max-age={STATIC_CACHE_SECONDS}")
+
+
+class ArrivingMixin:
+    """An atelier's page was asked: someone is joining, and the kernel manager holds its refills back."""
+
+    def prepare(self, *args, **kwargs):
+        note_arrival = getattr(self.kernel_manager, "note_arrival", None)
+        if note_arrival is not None:
+            note_arrival()
+        return super().prepare(*args, **kwargs)
+
+
+class WaitingPageMixin:
+    """A prepared kernel opened Voilà's request socket: its page is built and waits for its participant."""
+
+    def open(self, kernel_id, *args, **kwargs):
+        page_waiting = getattr(self.settings.get("kernel_manager"), "page_waiting", None)
+        if page_waiting is not None:
+            page_waiting(kernel_id)
+        return super().open(kernel_id, *args, **kwargs)
 
 
 class LeavingMixin:
@@ -102,13 +166,17 @@ class LeavingMixin:
 
 def french_errors(handler: tuple) -> tuple:
     """The same route, its handler class given the French error page (caching for static files, the
-    ``_xsrf`` cookie for the atelier pages)."""
+    ``_xsrf`` cookie and the arrival noted for the atelier pages, a prepared page's readiness noted)."""
     pattern, cls, *rest = handler
     bases = [] if issubclass(cls, FrenchErrorMixin) else [FrenchErrorMixin]
     if issubclass(cls, tornado.web.StaticFileHandler) and "/voila/files" not in pattern:
         bases.append(CachedStaticMixin)
+    if "/voila/templates/" in pattern and issubclass(cls, tornado.web.StaticFileHandler):
+        bases.append(LeanLabCssMixin)
     if "/voila/render" in pattern:
-        bases.append(LeavingMixin)
+        bases += [ArrivingMixin, LeavingMixin]
+    if "/voila/query" in pattern:
+        bases.append(WaitingPageMixin)
     if bases:
         cls = type(cls.__name__, (*bases, cls), {})
     return (pattern, cls, *rest)
@@ -119,7 +187,8 @@ class AtelierServer(Voila):
 
     description = "Sert les ateliers numériques."
     reserve = Integer(2, config=True, help="Noyaux préparés à l'avance pour chaque atelier (0 : aucun).")
-    session_reserve = Integer(6, config=True, help="Noyaux préparés pour l'atelier de la session en direct.")
+    participants = Integer(12, config=True, help="Participants attendus : pages préparées pour l'atelier de la "
+                                                 "session en direct.")
     landing_footer = Unicode("", config=True, help="HTML ajouté au pied de la page d'accueil.")
     animateur_secret = Unicode("", config=True, help="Clé de la page de l'animateur (vide : page fermée).")
     live_data_dir = Unicode("", config=True, help="Dossier de la base des réponses en direct.")
@@ -144,12 +213,19 @@ class AtelierServer(Voila):
     def init_settings(self) -> dict:
         settings = super().init_settings()
         settings["compress_response"] = True
+        # Voilà's front end downloads MathJax 3 (16 files, ~210 KiB) at the first widget text, for formulas
+        # the ateliers never show: its MathJax 2 address is given instead, a stub of the template.
+        settings["mathjax_url"] = url_path_join(self.base_url, NO_FORMULAS)
         # A kernel's websocket is closed when no pong came for ws_ping_timeout ms, checked every
         # ws_ping_interval ms: the timeout must be well above the interval, or a pong arriving one
         # interval ago (the normal case) closes the participant's connection. Tornado warns (in English)
         # that this is longer than its own interval: its logger is quiet below errors (see make_server).
         settings["ws_ping_interval"] = WS_PING_INTERVAL_MS
         settings["ws_ping_timeout"] = 3 * WS_PING_INTERVAL_MS
+        # A photo sent from a phone travels to its kernel in one websocket message. Tornado closes the
+        # connection on a message over 10 MiB (the page then stops answering): the ateliers' own limits
+        # (15 Mo for a photo, say) must be the ones that speak, in French.
+        settings["websocket_max_message_size"] = WEBSOCKET_MAX_BYTES
         settings["headers"] = dict(SECURITY_HEADERS)
         settings["default_handler_class"] = NotFoundHandler
         # Jupyter Server's own error pages are English: put the project's template first.
@@ -175,7 +251,8 @@ class AtelierServer(Voila):
         from widgets.server.presence import PresenceWatch
         from widgets.sessions.store import LiveStore
 
-        pool = SessionPool(lambda: self.kernel_manager, self.reserve, self.session_reserve)
+        pool = SessionPool(lambda: self.kernel_manager, self.reserve, self.participants)
+        self.pool = pool
         store = LiveStore(self.live_data_dir or None)
         self.presence = PresenceWatch(store, lambda: self.kernel_manager)
         self.presence.start()
@@ -208,6 +285,7 @@ def server_config(root: Path, ip: str, port: int, reserve: int = 2, cull_after: 
     c.VoilaConfiguration.allow_template_override = "NO"
     c.VoilaConfiguration.allow_theme_override = "NO"
     c.VoilaConfiguration.extension_denylist = UNUSED_EXTENSIONS
+    c.VoilaConfiguration.page_config_hook = page_config_hook  # the page's preloads (prefetch.py)
     c.VoilaConfiguration.file_allowlist = MEDIA_ALLOWLIST
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|yaml|yml|md|json|txt|csv|sqlite|db)"]
     c.VoilaConfiguration.multi_kernel_manager_class = "widgets.server.kernels.AtelierKernelManager"
@@ -222,7 +300,7 @@ def server_config(root: Path, ip: str, port: int, reserve: int = 2, cull_after: 
 
 
 def make_server(root: Path, ip: str, port: int, reserve: int = 2, secret: str = "", data_dir: str = "",
-                join_url: str = "", session_reserve: int = 6) -> AtelierServer:
+                join_url: str = "", participants: int = 12) -> AtelierServer:
     """An initialised (not yet listening) server (``secret``: the animateur page's key)."""
     use_project_template()
     config = server_config(Path(root).resolve(), ip, port, reserve)
@@ -230,7 +308,7 @@ def make_server(root: Path, ip: str, port: int, reserve: int = 2, secret: str = 
     config.AtelierServer.live_data_dir = data_dir
     config.AtelierServer.join_url = join_url
     config.AtelierServer.reserve = reserve
-    config.AtelierServer.session_reserve = session_reserve
+    config.AtelierServer.participants = participants
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
     app = AtelierServer(config=config)

@@ -9,7 +9,8 @@ from widgets.content.names import CONTENT_FILE, exercise_id
 from widgets.content.validation import ContentError
 from widgets.server.presence import connected_count
 from widgets.sessions.answer_keys import AnswerKey, answer_key
-from widgets.sessions.store import LiveError, LiveStore
+from widgets.sessions.checks import check_items, room_progress
+from widgets.sessions.store import END, LiveError, LiveStore
 
 
 @dataclass
@@ -30,6 +31,17 @@ def live_exercises(root: Path, atelier_id: str) -> list[LiveExercise]:
         return []
     return [LiveExercise(exercise_id(atelier.id, i), s["titre"], answer_key(s) or AnswerKey())
             for i, s in enumerate(atelier.steps) if s.get("en_direct")]
+
+
+def atelier_check_items(root: Path, atelier_id: str) -> list[tuple[str, str]]:
+    """(item id, skill) of the atelier's before/after check ([] without one, or for an unknown atelier)."""
+    folder = Path(root) / atelier_id
+    if not atelier_id or "/" in atelier_id or atelier_id.startswith(".") or not (folder / CONTENT_FILE).is_file():
+        return []
+    try:
+        return check_items(load_atelier(folder).steps)
+    except ContentError:
+        return []
 
 
 def ateliers_with_live(root: Path) -> list[tuple[str, str]]:
@@ -65,8 +77,16 @@ def board_state(store: LiveStore, root: Path, connections: dict[str, int] | None
         "exercices": [{"id": e.id, "titre": e.title} for e in exercises],
         "comptes": session["counts"],
         "courant": None,
+        "fin": None,
     }
-    if current:
+    if current == END:
+        state["fin"] = summary(store, session["id"], exercises)
+        progress = room_progress(store, session["id"], atelier_check_items(root, session["atelier"]))
+        if progress is not None:  # the room's before/after: hidden (only who took part) until « Révéler »
+            revealed = END in session["revealed"]
+            state["fin"]["verification"] = ({**progress, "revele": True} if revealed else
+                                            {"revele": False, "les_deux": progress["les_deux"]})
+    elif current:
         counts = store.counts(session["id"], current)
         revealed = current in session["revealed"]
         shown = next((e for e in exercises if e.id == current), LiveExercise(current, current, AnswerKey()))
@@ -81,16 +101,42 @@ def board_state(store: LiveStore, root: Path, connections: dict[str, int] | None
     return state
 
 
-def next_exercise(store: LiveStore, root: Path) -> str:
-    """Move the open session to its next live exercise (wraps to the first); its identifier."""
+def summary(store: LiveStore, session: str, exercises: list[LiveExercise]) -> dict:
+    """The end of the session: who answered, and per exercise the answers and the share of right ones."""
+    rows = []
+    for e in exercises:
+        counts = store.counts(session, e.id)
+        total = sum(counts.values())
+        right = sum(n for c, n in counts.items() if c in set(e.key.right))
+        rows.append({"id": e.id, "titre": e.title, "total": total,
+                     "justes": round(100 * right / total) if total and e.key.right else None})
+    return {"repondants": store.answered(session), "exercices": rows}
+
+
+def _live_ids(store: LiveStore, root: Path) -> tuple[dict, list[str]]:
     session = store.current_session()
     if session is None:
         raise LiveError("Aucune session n'est ouverte. Appuyez sur « Nouvelle session ».")
     ids = [e.id for e in live_exercises(root, session["atelier"])]
     if not ids:
         raise LiveError("Cet atelier n'a pas d'exercice en direct.")
-    current = session["current"] if session["current"] in ids else None
-    target = ids[(ids.index(current) + 1) % len(ids)] if current else ids[0]
+    return session, ids
+
+
+def next_exercise(store: LiveStore, root: Path) -> str:
+    """Move the open session to its next live exercise; after the last one, to the summary (``END``)."""
+    session, ids = _live_ids(store, root)
+    current = session["current"] if session["current"] in ids + [END] else ids[0]
+    target = END if current in (END, ids[-1]) else ids[ids.index(current) + 1]
+    store.set_current(session["id"], target)
+    return target
+
+
+def previous_exercise(store: LiveStore, root: Path) -> str:
+    """Move back to the previous live exercise (its results as they were); from the summary, the last."""
+    session, ids = _live_ids(store, root)
+    current = session["current"] if session["current"] in ids + [END] else ids[0]
+    target = ids[-1] if current == END else ids[max(0, ids.index(current) - 1)]
     store.set_current(session["id"], target)
     return target
 
@@ -104,11 +150,13 @@ def start_session(store: LiveStore, root: Path, atelier_id: str) -> str:
 
 
 def reveal_current(store: LiveStore, root: Path) -> str:
-    session = store.current_session()
-    if session is None:
-        raise LiveError("Aucune session n'est ouverte. Appuyez sur « Nouvelle session ».")
-    ids = [e.id for e in live_exercises(root, session["atelier"])]
-    current = session["current"] or (ids[0] if ids else None)
+    session, ids = _live_ids(store, root)
+    current = session["current"] or ids[0]
+    if current == END:
+        if atelier_check_items(root, session["atelier"]) and END not in session["revealed"]:
+            store.reveal(session["id"], END)  # the room's before/after check
+            return END
+        raise LiveError("Tous les exercices en direct sont passés : appuyez sur ← pour revenir au dernier.")
     if current not in ids:
         raise LiveError("Cet exercice n'existe pas.")
     store.reveal(session["id"], current)

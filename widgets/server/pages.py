@@ -12,6 +12,7 @@ import jinja2
 from widgets.content.atelier import list_ateliers
 from widgets.content.names import page_url
 from widgets.documents.build import KINDS, document_name, documents_dir
+from widgets.server.prefetch import static_files
 from widgets.sessions.store import AGE_BANDS, STATUSES
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -54,19 +55,23 @@ def printable_documents(ateliers: list, folder: Path, base_url: str = "/") -> li
 
 
 def landing_html(root: Path, base_url: str = "/", extra_footer: str = "", documents: Path | None = None) -> str:
-    """The landing page; ``documents`` is the folder of built documents (default: beside ``root``)."""
+    """The landing page; ``documents`` is the folder of built documents (default: beside ``root``).
+
+    While the participant reads the cards, the browser fetches the atelier pages' static files
+    (``<link rel="prefetch">``, see ``prefetch.py``): the atelier then opens like a repeat visit."""
     ateliers, errors = list_ateliers(root)
     cards = [{"url": page_url(base_url, a.id), "title": a.title, "minutes": a.minutes, "level": a.level,
               "summary": a.summary} for a in ateliers]
     return render("accueil.html.j2", ateliers=cards, broken=[Path(e.file).parent.name for e in errors],
                   documents=printable_documents(ateliers, Path(documents) if documents else documents_dir(root), base_url),
-                  extra_footer=extra_footer)
+                  extra_footer=extra_footer, prefetch=static_files(base_url) if ateliers else [])
 
 
-def animateur_html(base_url: str, join_url: str) -> str:
-    """The animateur's board (the key is in an HttpOnly cookie, never in the page)."""
+def animateur_html(base_url: str, join_url: str, expected: int | None = None) -> str:
+    """The animateur's board (the key is in an HttpOnly cookie, never in the page); ``expected``: people
+    the conseiller usually expects (the field's first value)."""
     return render("animateur.html.j2", base_url=base_url, join_url=join_url, qr_svg=qr_svg(join_url),
-                  age_bands=AGE_BANDS, statuses=STATUSES)
+                  age_bands=AGE_BANDS, statuses=STATUSES, expected=expected or "")
 
 
 def refusal_html(base_url: str = "/") -> str:

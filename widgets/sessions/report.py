@@ -9,6 +9,7 @@ from pathlib import Path
 
 from widgets.content.atelier import load_atelier
 from widgets.content.validation import ContentError
+from widgets.sessions.checks import check_items, room_progress
 from widgets.sessions.store import AGE_BANDS, STATUSES, LiveStore
 
 CRA_DURATIONS = (15, 30, 45, 60, 90, 120)
@@ -26,8 +27,9 @@ def session_rows(store: LiveStore, root: Path) -> list[dict]:
         try:
             atelier = load_atelier(Path(root) / s["atelier"])
             title, themes, level = atelier.title, list(atelier.cra_themes), atelier.level
+            items = check_items(atelier.steps)
         except (ContentError, OSError):
-            title, themes, level = s["atelier"], [], "non renseigné"
+            title, themes, level, items = s["atelier"], [], "non renseigné", []
         end = s["ended"] or s["last"] or s["started"]
         minutes = max(0.0, (end - s["started"]) / 60)
         counts = s["counts"] or {}
@@ -38,6 +40,7 @@ def session_rows(store: LiveStore, root: Path) -> list[dict]:
             "participants": store.joined(s["id"]), "themes_cra": themes, "niveau": level,
             "ages": {a: (counts.get("ages") or {}).get(a, 0) for a in AGE_BANDS},
             "statuts": {t: (counts.get("statuts") or {}).get(t, 0) for t in STATUSES},
+            "verification": room_progress(store, s["id"], items),  # None: the atelier has no before/after check
         })
     return rows
 
@@ -51,11 +54,35 @@ def to_csv(rows: list[dict]) -> str:
     out = io.StringIO()
     head = ["date", "atelier", "titre", "type", "duree_minutes", "duree_cra", "participants", "themes_cra", "niveau"]
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(head + [f"age {a}" for a in AGE_BANDS] + [f"statut {t}" for t in STATUSES])
+    writer.writerow(head + [f"age {a}" for a in AGE_BANDS] + [f"statut {t}" for t in STATUSES] + CHECK_COLUMNS)
     for r in rows:
         writer.writerow([r[k] if k != "themes_cra" else ", ".join(r[k]) for k in head]
-                        + [r["ages"][a] for a in AGE_BANDS] + [r["statuts"][t] for t in STATUSES])
+                        + [r["ages"][a] for a in AGE_BANDS] + [r["statuts"][t] for t in STATUSES]
+                        + check_cells(r.get("verification")))
     return out.getvalue()
+
+
+#: The before/after check in the CSV: who did both, the shares right (among them), and per skill.
+CHECK_COLUMNS = ["verification participants les deux", "verification % juste avant", "verification % juste apres",
+                 "verification par competence"]
+
+
+def _pct(value: int | None) -> str:
+    return "" if value is None else f"{value} %"
+
+
+def progress_line(check: dict) -> str:
+    """« Lire une adresse : 33 % → 100 % (3) ; … »: per skill, before → after, and how many did both."""
+    return " ; ".join(f"{i['competence']} : {_pct(i['part_avant']) or '—'} → {_pct(i['part_apres']) or '—'} ({i['paires']})"
+                      for i in check["items"])
+
+
+def check_cells(check: dict | None) -> list:
+    """The CSV cells of a session's check (empty when its atelier has none)."""
+    if not check:
+        return ["", "", "", ""]
+    return [check["les_deux"], "" if check["part_avant"] is None else check["part_avant"],
+            "" if check["part_apres"] is None else check["part_apres"], progress_line(check)]
 
 
 def to_text(rows: list[dict]) -> str:
@@ -69,4 +96,9 @@ def to_text(rows: list[dict]) -> str:
         statuses = ", ".join(f"{t} : {n}" for t, n in r["statuts"].items() if n)
         if ages or statuses:
             lines.append(f"  Âges : {ages or 'non renseignés'}. Statuts : {statuses or 'non renseignés'}.")
+        check = r.get("verification")
+        if check and check["les_deux"]:
+            lines.append(f"  Avant / après : {check['les_deux']} participant(s) ont fait les deux vérifications ; "
+                         f"bonnes réponses {_pct(check['part_avant'])} au début, {_pct(check['part_apres'])} à la fin. "
+                         f"Par compétence : {progress_line(check)}.")
     return "\n".join(lines)

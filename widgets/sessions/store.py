@@ -27,6 +27,8 @@ STATUSES = ("scolarisé", "sans emploi", "en emploi", "retraité", "non communiq
 #: Without a kernel to ask (a page outside the server), a participant is « connecté » if their page
 #: gave news within these seconds.
 CONNECTED_FOR = 15.0
+#: The session's « current exercise » once the last live exercise is done: the board shows the summary.
+END = "fin"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, atelier TEXT NOT NULL, started REAL NOT NULL,
@@ -36,7 +38,12 @@ CREATE TABLE IF NOT EXISTS answers (id INTEGER PRIMARY KEY AUTOINCREMENT, sessio
 CREATE INDEX IF NOT EXISTS answers_by_exercise ON answers (session, exercise);
 CREATE TABLE IF NOT EXISTS presence (session TEXT NOT NULL, participant TEXT NOT NULL, step INTEGER NOT NULL,
     seen REAL NOT NULL, PRIMARY KEY (session, participant));
+CREATE TABLE IF NOT EXISTS checks (session TEXT NOT NULL, participant TEXT NOT NULL, moment TEXT NOT NULL,
+    item TEXT NOT NULL, correct INTEGER NOT NULL, PRIMARY KEY (session, participant, moment, item));
 """
+#: The before/after check (``type: verification``): its two moments, and how an item is named.
+CHECK_MOMENTS = ("avant", "apres")
+CHECK_ITEM = re.compile(r"^[a-z0-9_-]{1,40}$")
 
 
 class LiveError(ValueError):
@@ -155,14 +162,16 @@ class LiveStore:
             raise LiveError("Cette session est terminée.")
 
     def set_current(self, session: str, exercise: str) -> None:
-        """Show ``exercise`` on the projected page (results hidden until revealed)."""
-        self._check_exercise(exercise)
+        """Show ``exercise`` on the projected page (results hidden until revealed), or ``END``."""
+        if exercise != END:
+            self._check_exercise(exercise)
         self._run(lambda db: (self._require_open(db, session),
                               db.execute("UPDATE sessions SET current = ? WHERE id = ?", (exercise, session))))
 
     def reveal(self, session: str, exercise: str) -> None:
-        """Reveal the results and the right answer of ``exercise`` (to the room too)."""
-        self._check_exercise(exercise)
+        """Reveal the results and the right answer of ``exercise`` (to the room too); ``END``: the room's before/after."""
+        if exercise != END:
+            self._check_exercise(exercise)
 
         def work(db):
             self._require_open(db, session)
@@ -220,6 +229,44 @@ class LiveStore:
                        (session, exercise, participant, choice, time.time()))
 
         self._run(work)
+
+    def record_check(self, session: str, participant: str, moment: str, item: str, right: bool) -> None:
+        """Keep whether ``participant`` got check ``item`` right at ``moment`` (« avant » or « apres »).
+
+        Only that: no choice, no time. The first answer counts (a reload does not change it).
+        """
+        if not clean_participant(participant):
+            raise LiveError("Ce participant n'est pas reconnu.")
+        if moment not in CHECK_MOMENTS or not isinstance(item, str) or not CHECK_ITEM.match(item):
+            raise LiveError("Cette question n'existe pas.")
+        self._run(lambda db: (self._require_open(db, session), db.execute(
+            "INSERT OR IGNORE INTO checks (session, participant, moment, item, correct) VALUES (?, ?, ?, ?, ?)",
+            (session, participant, moment, item, 1 if right is True else 0))))
+
+    def participant_checks(self, session: str, participant: str) -> list[tuple[str, str, bool]]:
+        """(moment, item, right) of ``participant``'s check answers in ``session`` (a reloaded page)."""
+        rows = self._run(lambda db: db.execute("SELECT moment, item, correct FROM checks WHERE session = ? AND "
+                                               "participant = ?", (session, participant)).fetchall(), write=False)
+        return [(m, i, bool(r)) for m, i, r in rows]
+
+    def check_counts(self, session: str) -> dict:
+        """The room's before/after, anonymous: participants who answered before, after, and both; per item,
+        among those who answered it both times, how many were right before and after."""
+        def work(db):
+            people = {m: db.execute("SELECT COUNT(DISTINCT participant) FROM checks WHERE session = ? AND moment = ?",
+                                    (session, m)).fetchone()[0] for m in CHECK_MOMENTS}
+            both = db.execute(
+                "SELECT COUNT(*) FROM (SELECT participant FROM checks WHERE session = ? AND moment = 'avant' "
+                "INTERSECT SELECT participant FROM checks WHERE session = ? AND moment = 'apres')",
+                (session, session)).fetchone()[0]
+            items = db.execute(
+                "SELECT b.item, COUNT(*), SUM(b.correct), SUM(a.correct) FROM checks b JOIN checks a "
+                "ON a.session = b.session AND a.participant = b.participant AND a.item = b.item AND a.moment = 'apres' "
+                "WHERE b.session = ? AND b.moment = 'avant' GROUP BY b.item", (session,)).fetchall()
+            return {"avant": people["avant"], "apres": people["apres"], "les_deux": both,
+                    "items": {i: {"paires": n, "justes_avant": rb, "justes_apres": ra} for i, n, rb, ra in items}}
+
+        return self._run(work, write=False)
 
     def touch(self, session: str, participant: str, step: int | None = None, kernel: str | None = None) -> None:
         """Say that ``participant`` is here (and, if given, on which step, from which kernel)."""
@@ -288,6 +335,15 @@ class LiveStore:
             "SELECT COUNT(*) FROM (SELECT participant FROM presence WHERE session = ? "
             "UNION SELECT participant FROM answers WHERE session = ?)", (session, session)).fetchone()[0], write=False)
 
+    def answered(self, session: str) -> int:
+        """Participants who answered at least one live exercise of ``session``."""
+        return self._run(lambda db: db.execute("SELECT COUNT(DISTINCT participant) FROM answers WHERE session = ?",
+                                               (session,)).fetchone()[0], write=False)
+
+    def watch(self) -> ChangeWatch:
+        """A cheap way to know that anyone (a kernel, the board) changed the base since the last look."""
+        return ChangeWatch(self.path)
+
     def counts(self, session: str, exercise: str) -> dict[str, int]:
         """Choice → number of participants whose FIRST answer it was."""
         rows = self._run(lambda db: db.execute(
@@ -305,3 +361,25 @@ class LiveStore:
             "FROM sessions s ORDER BY s.started").fetchall(), write=False)
         return [{"id": r[0], "atelier": r[1], "started": r[2], "ended": r[3], "counts": json.loads(r[4]),
                  "last": r[5]} for r in rows]
+
+
+class ChangeWatch:
+    """Tells whether the base changed since the last look (SQLite's ``data_version``), for the board's push.
+
+    One connection, kept open and used from one thread at a time; it never holds a lock between looks.
+    """
+
+    def __init__(self, path: Path):
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._last: int | None = None
+
+    def changed(self) -> bool:
+        try:
+            version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return True  # busy or reopened: look at the base itself
+        changed, self._last = version != self._last, version
+        return changed
+
+    def close(self) -> None:
+        self._db.close()

@@ -16,12 +16,11 @@ ORDER = ["precedent", "suivant", "actualiser", "cadenas", "adresse", "favoris", 
 
 def split_address(url: str) -> tuple[str, str, str]:
     """(before, registrable domain, after) of an address, for showing the domain in bold."""
-    try:
-        from widgets.analysers.link.check import check_link
+    from widgets.analysers.link.parse import (
+        link_domain,  # not the whole checker: megabytes per kernel
+    )
 
-        domain = check_link(url).domain or ""
-    except Exception:  # noqa: BLE001 - display only
-        domain = ""
+    domain = link_domain(url) or ""
     if domain:
         host_end = url.find("/", url.find("//") + 2 if "//" in url else 0)
         host_part = url if host_end == -1 else url[:host_end]

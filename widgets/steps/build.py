@@ -3,14 +3,33 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.content.markdown import md
+from widgets.content.markdown import esc, md
 from widgets.content.step_types.catalog import DEFAULT_TYPE
-from widgets.steps import browser, core, data, mail, pages, sources, tools  # noqa: F401 (each registers its builders)
+from widgets.steps import (  # noqa: F401 (each registers its builders)
+    attachments,
+    browser,
+    checks,
+    core,
+    data,
+    mail,
+    pages,
+    procedures,
+    sources,
+    tools,
+)
 from widgets.steps.registry import BUILDERS, StepContext
 from widgets.ui.controls import box, html_block
 from widgets.ui.figures import figure_html
 
 __all__ = ["StepContext", "build_step"]
+
+
+def pronunciation_block(pairs: list[dict]) -> ipw.HTML:
+    """The step's « prononciation » for the template's read-aloud script: hidden pairs (written, said)."""
+    items = "".join(f'<span data-ecrit="{esc(p["ecrit"])}" data-dire="{esc(p["dire"])}"></span>' for p in pairs)
+    block = html_block(f'<div hidden>{items}</div>', "atelier-prononciation")
+    block.layout.display = "none"
+    return block
 
 
 def build_step(step: dict, ctx: StepContext) -> ipw.Widget:
@@ -25,4 +44,6 @@ def build_step(step: dict, ctx: StepContext) -> ipw.Widget:
     if step.get("image"):
         parts.append(html_block(figure_html(ctx.folder / step["image"]["fichier"], step["image"]["alt"],
                                             step["image"].get("legende", "")), "atelier-figure"))
+    if step.get("prononciation"):
+        parts.append(pronunciation_block(step["prononciation"]))
     return box(parts, "atelier-etape", f"atelier-etape-{kind}")

@@ -5,7 +5,7 @@ receives the validated step and a ``StepContext`` and returns the step's widget.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +21,7 @@ class StepContext:
     folder: Path
     atelier_id: str
     index: int
+    shared: dict = field(default_factory=dict)  # one per page: what its steps share (the check's results)
 
     @property
     def exercise_id(self) -> str:

@@ -1,8 +1,9 @@
 """The domain-age page: type a site's address, learn since when its name exists, and from where we know it."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as ipw
-import requests
 
 from widgets.analysers.rdap.lookup import (
     SOURCE_LIVE,
@@ -13,6 +14,9 @@ from widgets.analysers.rdap.lookup import (
 from widgets.content.markdown import esc, md
 from widgets.ui.controls import box, button, html_block, on_press, safe_callback
 from widgets.ui.feedback import Feedback
+
+if TYPE_CHECKING:  # the lookup imports it when it asks
+    import requests
 
 MAX_LENGTH = 2_000
 

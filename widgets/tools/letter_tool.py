@@ -5,12 +5,11 @@ The letter is built in memory (``make_letter``), shown in a read-only text box a
 """
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import ipywidgets as ipw
 
 from widgets.content.markdown import md
 from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.download import download_link_html
 from widgets.ui.feedback import Feedback
 
 KIND_LABELS = {
@@ -22,9 +21,8 @@ FILE_NAME = "lettre_rgpd.txt"
 
 def download_html(letter: str) -> str:
     """A download link for the letter as plain text (``data:`` URI, nothing on disk)."""
-    uri = "data:text/plain;charset=utf-8," + quote(letter, safe="")
-    return (f'<p><a class="lettre-telecharger" download="{FILE_NAME}" href="{uri}">'
-            f"Télécharger la lettre ({FILE_NAME})</a></p>")
+    return download_link_html(letter.encode("utf-8"), FILE_NAME, "Télécharger la lettre",
+                              mime="text/plain;charset=utf-8", css_class="lettre-telecharger")
 
 
 def _text(label: str, placeholder: str, area: bool = False) -> ipw.Widget:

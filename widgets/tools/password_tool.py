@@ -11,9 +11,9 @@ import ipywidgets as ipw
 from widgets.content.markdown import esc, md
 from widgets.ui.controls import box, button, html_block, safe_callback
 from widgets.ui.feedback import Feedback
+from widgets.ui.password_meter import SCORE_KIND, meter_html, strength_markdown  # noqa: F401 (shared with atelier 05)
 
 MAX_LENGTH = 1_000
-SCORE_KIND = {0: "danger", 1: "danger", 2: "attention", 3: "correct", 4: "correct"}
 PASSPHRASE_ORIGIN = ("Les mots sont tirés au hasard, sur cet ordinateur, dans une liste de mots français "
                      "(liste « wfrench » de Debian, licence libre GPL). Rien n'est envoyé sur Internet.")
 SENT_EXPLANATION = (
@@ -22,21 +22,6 @@ SENT_EXPLANATION = (
     "Ils sont calculés à partir de votre mot de passe, mais on ne peut pas retrouver le mot de passe avec eux. "
     "C'est vous qui décidez : appuyez sur « Vérifier en ligne » seulement si vous êtes d'accord."
 )
-
-
-def meter_html(score: int, label: str) -> str:
-    """A 5-step strength bar with its label written out (never colour alone)."""
-    cells = "".join(f'<span class="mdp-case{" mdp-pleine" if i <= score else ""}"></span>' for i in range(5))
-    return (f'<div class="mdp-jauge mdp-note-{int(score)}" role="img" '
-            f'aria-label="Force : {esc(label)}, {int(score) + 1} sur 5">{cells}</div>'
-            f'<p class="mdp-etiquette">Force : <strong>{esc(label)}</strong> ({int(score) + 1} sur 5)</p>')
-
-
-def strength_markdown(strength) -> str:
-    """The explanations of ``assess_password`` as Markdown."""
-    lines = [f"- {e}" for e in strength.explanations]
-    cnil = ("✔ " if strength.meets_cnil else "✖ ") + strength.cnil_explanation
-    return "\n".join(lines) + "\n\n" + cnil
 
 
 class PasswordTool(ipw.VBox):

@@ -30,6 +30,8 @@ ICONS = {
     "bulle": "Commentaires",
     "partage": "Partager",
     "danger": "Danger",
+    "haut-parleur": "Écouter",
+    "arret": "Arrêter",
 }
 
 

@@ -17,8 +17,12 @@ def build_workshop(folder: Path | str = ".") -> StepPath:
     """The ``StepPath`` of the atelier in ``folder`` (its content is validated first)."""
     atelier = load_atelier(folder)
     steps = []
+    everywhere = atelier.extra.get("prononciation", [])  # what to say instead, for every step
+    shared: dict = {}  # what the steps of this page share (the before/after check's results)
     for index, raw in enumerate(atelier.steps):
-        ctx = StepContext(folder=atelier.folder, atelier_id=atelier.id, index=index)
+        ctx = StepContext(folder=atelier.folder, atelier_id=atelier.id, index=index, shared=shared)
+        if everywhere:
+            raw = {**raw, "prononciation": [*raw.get("prononciation", []), *everywhere]}
         steps.append(Step(raw["titre"], (lambda raw=raw, ctx=ctx: build_step(raw, ctx)), raw.get("duree", 0)))
     path = StepPath(atelier.title, steps)
     path.atelier = atelier

@@ -204,3 +204,20 @@ def normalise_host(host: str) -> tuple[str | None, str, set[str]]:
     if ascii_form != unicode_form:
         flags.add("idn")
     return ascii_form, unicode_form, flags
+
+
+def link_domain(text: str) -> str | None:
+    """The registrable domain (Unicode) a web link leads to, as ``check_link(text).domain`` names it,
+    without the checks: for showing an address (a browser bar, a message's link) in a participant's
+    kernel, where the checker's look-alike data would cost megabytes for one bold word."""
+    from widgets.analysers.domains import split_host, to_unicode
+
+    try:
+        parsed = parse_link(text)
+    except Exception:  # noqa: BLE001 - display only
+        return None
+    if parsed.kind in ("empty", "dangerous", "contact", "other_scheme", "email_address") \
+            or parsed.host_unicode is None or "invalid_host" in parsed.flags or parsed.ip is not None:
+        return None
+    registrable = split_host(parsed.host_ascii or parsed.host_unicode).registrable
+    return to_unicode(registrable) if registrable else None

@@ -17,12 +17,11 @@ from datetime import datetime
 from PIL import ExifTags, Image, ImageOps
 
 from widgets.analysers.photo.places import nearest_place
+from widgets.content.french_dates import french_moment
 
 #: Formats we open (phone "MPO" photos come through JPEG). Others (EPS…) are
 #: refused: some call outside programs.
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "GIF", "BMP")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-          "août", "septembre", "octobre", "novembre", "décembre")
 MAX_TEXT = 80
 
 _TEXT_TAGS = (
@@ -155,7 +154,7 @@ def _format_date(raw: object) -> str:
         moment = datetime.strptime(text[:19], "%Y:%m:%d %H:%M:%S")
     except ValueError:
         return text
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} à {moment.hour} h {moment.minute:02d}"
+    return french_moment(moment)
 
 
 def _device(exif: Image.Exif) -> str:

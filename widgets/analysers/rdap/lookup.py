@@ -10,12 +10,15 @@ import datetime
 import json
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import requests
+if TYPE_CHECKING:  # imported where a request is made: 3 MiB a kernel that shows the page only does not need
+    import requests
 
 from widgets.analysers.rdap.examples import RecordedExample, recorded_example
 from widgets.analysers.rdap.input import registrable_domain
+from widgets.content.french_dates import french_date as date_fr
 
 TIMEOUT_SECONDS = 3
 MAX_ANSWER_BYTES = 256_000
@@ -34,8 +37,6 @@ SERVICE_DOWN = "le service est en panne ou trop occupé"
 BAD_ANSWER = "le service a donné une réponse illisible"
 NO_DATE = "le registre ne donne pas la date de création"
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,6 @@ class _LookupFailure(Exception):
         self.not_found = not_found
 
 
-def date_fr(day: datetime.date) -> str:
-    """'3 mars 2024', '1er janvier 1995'."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def rdap_url(domain: str) -> str:
     """RDAP address for an already validated registrable domain."""
     tld = domain.rsplit(".", 1)[-1]
@@ -82,6 +77,8 @@ def _read_capped(response: requests.Response, deadline: float) -> bytes:
 
 
 def _get(session: requests.Session, url: str, deadline: float) -> requests.Response:
+    import requests
+
     try:
         return session.get(url, timeout=TIMEOUT_SECONDS, allow_redirects=False,
                            stream=True, headers=HEADERS)
@@ -95,6 +92,8 @@ def _get(session: requests.Session, url: str, deadline: float) -> requests.Respo
 
 def fetch_rdap(domain: str, session: requests.Session) -> dict:
     """Download the RDAP document of a validated domain (follows a few https redirects)."""
+    import requests
+
     url = rdap_url(domain)
     deadline = time.monotonic() + 2 * TIMEOUT_SECONDS
     for _ in range(MAX_REDIRECTS + 1):
@@ -265,6 +264,8 @@ def _domain_age(text: object, online: bool, session: requests.Session | None,
     if not online:
         reason = NO_CONNECTION
     else:
+        import requests
+
         own_session = session is None
         active = session or requests.Session()
         try:

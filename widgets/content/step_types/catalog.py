@@ -4,7 +4,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from widgets.content.step_types import browser, core, data, mail, pages, sources, tools  # noqa: F401 (each declares its types)
+from widgets.content.pronunciation import KEY, pronunciation_problems, shown_texts
+from widgets.content.step_types import (  # noqa: F401 (each declares its types)
+    attachments,
+    browser,
+    checks,
+    core,
+    data,
+    mail,
+    pages,
+    procedures,
+    sources,
+    tools,
+)
 from widgets.content.step_types.registry import REGISTRY, StepType
 from widgets.content.validation import ContentError, describe_place, line_of, validate
 
@@ -28,6 +40,10 @@ def check_step(step: Any, file: Path, node, path: list, root: Any, folder: Path)
                            + ", ".join(sorted(REGISTRY)) + ".", line_of(node, path + ["type"]), place)
     validate(step, REGISTRY[kind].schema, file, node, base_path=path, root=root)
     problems = REGISTRY[kind].check(step) if REGISTRY[kind].check else []
+    if not problems and REGISTRY[kind].check_in_atelier and isinstance(root, dict):
+        problems = REGISTRY[kind].check_in_atelier(step, root)
+    problems += [([KEY, *sub], message) for sub, message in
+                 pronunciation_problems(step.get(KEY), list(shown_texts(step)))]
     image = step.get("image")
     if image:
         media = (folder / image["fichier"]).resolve()

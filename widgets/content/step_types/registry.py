@@ -4,7 +4,8 @@ Each family module of this folder calls ``step_type`` for its words; ``catalog``
 name. What a step looks like on screen is elsewhere (``widgets.steps``): this layer only says what a
 content file may contain, so that it can be checked without building anything.
 Keys common to all steps: ``type``, ``titre``, ``duree`` (minutes), ``texte`` (Markdown shown first),
-``image``, ``id``, ``en_direct``, ``sources`` (where the step's facts come from).
+``image``, ``id``, ``en_direct``, ``sources`` (where the step's facts come from), ``prononciation`` (what
+« Écouter » says instead of a text that reads badly aloud).
 """
 from __future__ import annotations
 
@@ -26,6 +27,20 @@ SOURCES = {
     },
 }
 
+#: What « Écouter » says instead of a text that reads badly aloud (an address, a code, an abbreviation):
+#: wherever the step shows ``ecrit``, the device says ``dire``. Also accepted at the top of atelier.yaml,
+#: for every step. Checked further by ``widgets.content.pronunciation``.
+PRONUNCIATION = {
+    "type": "array", "minItems": 1,
+    "items": {
+        "type": "object", "required": ["ecrit", "dire"], "additionalProperties": False,
+        "properties": {
+            "ecrit": {"type": "string", "minLength": 1},
+            "dire": {"type": "string", "minLength": 1},
+        },
+    },
+}
+
 COMMON_PROPERTIES = {
     "type": {"type": "string"},
     "titre": {"type": "string", "minLength": 1, "maxLength": 90},
@@ -43,6 +58,7 @@ COMMON_PROPERTIES = {
            "description": "l'identifiant ne doit contenir que des lettres minuscules sans accent, des chiffres, « - » ou « _ »."},
     "en_direct": {"type": "boolean"},
     "sources": SOURCES,
+    "prononciation": PRONUNCIATION,
 }
 
 #: A check receives the (schema-valid) step and returns [(path inside the step, French message)].
@@ -57,13 +73,16 @@ class StepType:
     schema: dict
     check: Check | None = None
     exercise: bool = True
+    #: A check that also reads the whole atelier (``(step, atelier data) -> problems``), e.g. parallel steps.
+    check_in_atelier: Callable[[dict, dict], list[tuple[list, str]]] | None = None
 
 
 REGISTRY: dict[str, StepType] = {}
 
 
 def step_type(name: str, properties: dict | None = None, required: list[str] | tuple = (),
-              check: Check | None = None, exercise: bool = True) -> StepType:
+              check: Check | None = None, exercise: bool = True,
+              check_in_atelier: Callable[[dict, dict], list[tuple[list, str]]] | None = None) -> StepType:
     """Declare ``type: name`` with its own keys (``properties``), the required ones and its checks."""
     schema = {
         "type": "object",
@@ -71,5 +90,5 @@ def step_type(name: str, properties: dict | None = None, required: list[str] | t
         "additionalProperties": False,
         "properties": {**COMMON_PROPERTIES, **(properties or {})},
     }
-    REGISTRY[name] = StepType(name, schema, check, exercise)
+    REGISTRY[name] = StepType(name, schema, check, exercise, check_in_atelier)
     return REGISTRY[name]
