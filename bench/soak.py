@@ -127,6 +127,19 @@ def kernel_count(proc: subprocess.Popen) -> int:
     return sum(1 for p in server_tree(proc)[1:] if "ipykernel" in " ".join(p.cmdline()))
 
 
+def settled_kernels(proc: subprocess.Popen, quiet: float = 12, timeout: float = 300) -> int:
+    """The number of kernels once no new one started for ``quiet`` seconds: the server fills its pools
+    one kernel at a time (every atelier's reserve, then the session's pages), so the start of the soak
+    is measured once they are all there."""
+    count, since, deadline = kernel_count(proc), time.time(), time.time() + timeout
+    while time.time() < deadline and time.time() - since < quiet:
+        time.sleep(1)
+        now = kernel_count(proc)
+        if now != count:
+            count, since = now, time.time()
+    return count
+
+
 class Participant:
     """One person in the room, with their own browser context (the QR code's cookie is theirs)."""
 
@@ -215,6 +228,7 @@ def run_soak(participants: int = 30, seconds: float = 600, reserve: int = 1, ses
         while ((board.state().get("pages_pretes") or {}).get("pretes", 0) < session_reserve
                and time.time() < deadline):
             time.sleep(1)
+        settled_kernels(proc)
         server, kernels = settled_memory(proc)
         result.memory_start_mib, result.kernels_start = server + kernels, kernel_count(proc)
         say(f"start: {result.kernels_start} kernels ready, {result.memory_start_mib:.0f} MiB")
