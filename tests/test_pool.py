@@ -140,6 +140,7 @@ class TestMemory(PoolServer):
         assert self.server.pool.status(ATELIER)["avertissement"] is None
         self.wait_until(lambda: self.ready() >= 1)
         cost = self.server.pool.page_cost(ATELIER)
+        self.server.pool._cost[ATELIER] = cost  # the cost measured once is the one prepare() uses below
         self.server.pool.available_memory = lambda: SAFETY_MARGIN + 2 * cost + cost // 2  # room for 2 more
         started = sum(1 for t in self.manager._pools[NOTEBOOK]
                       if t.done() and not t.cancelled() and t.exception() is None)
