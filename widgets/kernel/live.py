@@ -146,6 +146,10 @@ class LiveParticipant:
 
     def _on_check(self, moment: str, item: str, right: bool) -> None:
         """A check answer: only (moment, item, right) leaves, keyed by this page's random id."""
+        self._send_to_session(lambda session: self.store.record_check(session, self.participant, moment, item, right))
+
+    def _send_to_session(self, record, exercise_id: str | None = None) -> None:
+        """Post ``record(session id)`` to the outbox, for the session open when it leaves (not on replay)."""
         if self._replaying:
             return
         self.wake()
@@ -154,9 +158,9 @@ class LiveParticipant:
             session = self._current()
             if session is None:
                 raise LiveError("Aucune session n'est ouverte.")  # refused for good: not tried again
-            self.store.record_check(session["id"], self.participant, moment, item, right)
+            record(session["id"])
 
-        self.outbox.post(Letter(send))
+        self.outbox.post(Letter(send, exercise_id))
 
     def _hook(self, exercise: Exercise, exercise_id: str) -> None:
         self.exercises[exercise_id] = exercise
@@ -175,17 +179,8 @@ class LiveParticipant:
         return session
 
     def _on_answer(self, exercise_id: str, choice: str) -> None:
-        if self._replaying:
-            return
-        self.wake()
-
-        def send():
-            session = self._current()
-            if session is None:
-                raise LiveError("Aucune session n'est ouverte.")  # refused for good: not tried again
-            self.store.record_answer(session["id"], exercise_id, self.participant, choice)
-
-        self.outbox.post(Letter(send, exercise_id))
+        self._send_to_session(lambda session: self.store.record_answer(session, exercise_id, self.participant, choice),
+                              exercise_id)
 
     def _on_step(self, index: int) -> None:
         if self._replaying:
