@@ -39,6 +39,12 @@ class RecordingProxy:
         self.sock.close()
 
 
+def proxy_env(proxy: "RecordingProxy") -> dict:
+    """The environment that sends every outside request of a server (and its kernels) to ``proxy``."""
+    return {"HTTPS_PROXY": proxy.url, "HTTP_PROXY": proxy.url, "https_proxy": proxy.url, "http_proxy": proxy.url,
+            "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
+
+
 def files_modified_since(start: float, roots: list[Path]):
     for root in roots:
         for folder, dirs, files in os.walk(root, onerror=lambda e: None):

@@ -17,7 +17,7 @@ import yaml
 from browser_helpers import axe_serious, go_to_step_titled, open_atelier
 from conftest import ROOT, Server
 from PIL import ExifTags, Image
-from privacy_helpers import RecordingProxy, files_holding
+from privacy_helpers import RecordingProxy, files_holding, proxy_env
 from test_document_photo import jpeg
 from test_document_photo import page as paper_photo
 
@@ -61,9 +61,7 @@ def test_an_uploaded_photo_or_pdf_is_kept_nowhere_and_sent_nowhere(tmp_path, pag
     notebook_before = notebook.read_bytes()
     proxy = RecordingProxy()
     start = time.time() - 1
-    server = Server(tmp_path, reserve=1, extra_env={
-        "HTTPS_PROXY": proxy.url, "HTTP_PROXY": proxy.url, "https_proxy": proxy.url, "http_proxy": proxy.url,
-        "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"})
+    server = Server(tmp_path, reserve=1, extra_env=proxy_env(proxy))
     local_requests: list[str] = []
     try:
         page = page_factory(1024, 768)

@@ -15,7 +15,7 @@ from pathlib import Path
 from browser_helpers import open_atelier
 from conftest import ROOT, Server
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from privacy_helpers import RecordingProxy, files_holding
+from privacy_helpers import RecordingProxy, files_holding, proxy_env
 
 ATELIERS = sorted(p.parent.name for p in (ROOT / "ateliers").glob("*/atelier.yaml"))
 #: What a Python error looks like on a page: none of it may ever reach a participant.
@@ -100,11 +100,9 @@ def test_a_monkey_participant_breaks_nothing_and_leaves_no_trace(tmp_path, page_
     upload = tmp_path / "envoi.txt"
     upload.write_text(f"{token}\n" * 50, encoding="utf-8")
     proxy = RecordingProxy()
-    proxy_env = {"HTTPS_PROXY": proxy.url, "HTTP_PROXY": proxy.url, "https_proxy": proxy.url,
-                 "http_proxy": proxy.url, "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
     data = tmp_path / "donnees"
     start = time.time() - 1
-    server = Server(tmp_path, reserve=1, extra_env={"ATELIERS_DONNEES": str(data), **proxy_env})
+    server = Server(tmp_path, reserve=1, extra_env={"ATELIERS_DONNEES": str(data), **proxy_env(proxy)})
     requests_seen: list[str] = []
     dialogs: list[str] = []
     problems: dict[str, list[str]] = {}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from browser_helpers import open_atelier
 from conftest import ROOT, Server
-from privacy_helpers import RecordingProxy, files_holding
+from privacy_helpers import RecordingProxy, files_holding, proxy_env
 from test_browser_03 import go_to
 
 
@@ -38,9 +38,7 @@ def test_nothing_typed_or_uploaded_is_kept_or_sent(tmp_path, page_factory):
     notebook_before = notebook.read_bytes()
     proxy = RecordingProxy()
     start = time.time() - 1
-    server = Server(tmp_path, reserve=1, extra_env={
-        "HTTPS_PROXY": proxy.url, "HTTP_PROXY": proxy.url, "https_proxy": proxy.url, "http_proxy": proxy.url,
-        "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"})
+    server = Server(tmp_path, reserve=1, extra_env=proxy_env(proxy))
     local_requests: list[str] = []
     try:
         page = page_factory(1024, 768)
