@@ -158,6 +158,21 @@ class TestMemory(PoolServer):
         assert self.server.pool.prepare(ATELIER, 8) == memory_warning(started, 8)
         assert len(self.manager._pools[NOTEBOOK]) == max(started, self.reserve)
 
+    def test_the_server_closing_while_the_pool_gives_memory_back_stops_every_kernel_once(self):
+        """The pool shuts down what it no longer needs without waiting; closing the server at that moment
+        used to fail on a kernel already gone (HTTP 404, an English traceback in the terminal)."""
+        self.open_session()
+        self.wait_until(lambda: self.ready() >= 1)
+        gone = self.manager.list_kernel_ids()[0]
+        self.io_loop.run_sync(lambda: self.manager.shutdown_kernel(gone), timeout=120)  # the pool's shutdown
+        listed = self.manager.list_kernel_ids
+        self.manager.list_kernel_ids = lambda: [*listed(), gone]  # listed an instant before it ended
+        try:
+            self.io_loop.run_sync(self.manager.shutdown_all, timeout=120)
+        finally:
+            del self.manager.list_kernel_ids
+        assert self.manager.list_kernel_ids() == []
+
 
 def test_memory_arithmetic_and_the_default_cost():
     assert pages_that_fit(SAFETY_MARGIN + 3 * DEFAULT_PAGE_COST + 1, DEFAULT_PAGE_COST) == 3

@@ -11,6 +11,8 @@
 - The idle culler (``cull_idle_timeout``, the safety net for pages that never said goodbye) reads each
   kernel's last activity; a kernel still starting has none yet, and Jupyter Server then prints an
   English traceback in the conseiller's terminal. Such a kernel is not idle: it is skipped.
+- **Closing the server** lists the kernels, then shuts each down; one the pool shut down meanwhile (it
+  gives memory back without waiting) is already gone, which is not an error.
 
 Voilà builds its preheating manager as a subclass of this class (``multi_kernel_manager_class``): its
 pool tasks call ``start_kernel`` here, from inside the pool's own task, with ``VOILA_PREHEAT=True`` in
@@ -219,6 +221,12 @@ class AtelierKernelManager(AsyncMappingKernelManager):
     async def shutdown_kernel(self, kernel_id, *args, **kwargs):
         self.waiting_pages.discard(kernel_id)
         return await super().shutdown_kernel(kernel_id, *args, **kwargs)
+
+    async def _async_shutdown_kernel(self, kernel_id, *args, **kwargs):
+        """What ``shutdown_all`` calls for each kernel it listed."""
+        if self._closing and kernel_id not in self:
+            return None  # shut down meanwhile by the pool
+        return await super()._async_shutdown_kernel(kernel_id, *args, **kwargs)
 
     async def shutdown_all(self, *args, **kwargs):
         self._closing = True
