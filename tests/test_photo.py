@@ -151,3 +151,20 @@ def test_truncated_jpeg_is_refused_even_after_weasyprint_is_imported(sample):
 
     info = read_photo(sample[: len(sample) // 2])
     assert not info.valid and "abîmé ou incomplet" in info.message
+
+
+def test_what_a_photo_holds_never_reaches_a_log(caplog):
+    """Pillow logs every EXIF value at DEBUG level: a participant's photo says nothing to the logs."""
+    import logging
+    import random
+
+    sentinel = "Sentinelle-%08x" % random.getrandbits(32)
+    exif = Image.Exif()
+    exif[ExifTags.Base.ImageDescription] = sentinel
+    exif[ExifTags.Base.Make] = sentinel
+    photo = io.BytesIO()
+    Image.new("RGB", (64, 48), "white").save(photo, format="JPEG", exif=exif)
+    with caplog.at_level(logging.DEBUG):
+        info, clean = read_photo(photo.getvalue()), clean_photo(photo.getvalue())
+    assert sentinel in repr(info)  # shown to the participant, on their own screen
+    assert clean and sentinel not in caplog.text

@@ -18,13 +18,13 @@ numbers and the French sentences).
 from __future__ import annotations
 
 import io
-import logging
 import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
 from widgets.analysers.data_files import DataFileError, parse_dated, read_yaml
+from widgets.analysers.quiet_logs import quiet_logs
 
 #: Nothing above this is decoded (the site's own limit, usually lower, is a separate, kind advice).
 HARD_LIMIT = 25_000_000
@@ -161,7 +161,7 @@ def check_document(data: object, site_limit: int = 5_000_000) -> DocumentCheck:
     ``site_limit`` is the simulated service's size limit in bytes. Never raises.
     """
     try:
-        with warnings.catch_warnings(), _Quiet():
+        with warnings.catch_warnings(), quiet_logs():
             warnings.simplefilter("ignore")  # Pillow's and pypdf's English warnings stay hidden
             return _check(data, site_limit)
     except MemoryError:
@@ -345,32 +345,13 @@ def _verdict(problems: list[Problem], fine_key: str) -> str:
 _PAGE = re.compile(rb"/Type\s*/Page(?![sa-zA-Z])")
 
 
-class _Quiet:
-    """Mute the libraries' loggers while they read the file: Pillow logs every EXIF value at DEBUG level,
-    pypdf quotes parts of a broken file in its warnings. A child logger (« PIL.TiffImagePlugin ») inherits
-    the raised level."""
-
-    NAMES = ("PIL", "pypdf")
-
-    def __enter__(self):
-        self.levels = {name: logging.getLogger(name).level for name in self.NAMES}
-        for name in self.NAMES:
-            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
-        return self
-
-    def __exit__(self, *exc):
-        for name, level in self.levels.items():
-            logging.getLogger(name).setLevel(level)
-        return False
-
-
 def _count_pages(data: bytes) -> tuple[int, bool]:
     """(number of pages, protected by a password). Raises on a file pypdf cannot read."""
     try:
         from pypdf import PdfReader
     except ImportError:  # minimal check: count the page objects
         return len(_PAGE.findall(data)), b"/Encrypt" in data
-    with _Quiet():
+    with quiet_logs():
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:

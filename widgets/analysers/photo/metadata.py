@@ -17,6 +17,7 @@ from datetime import datetime
 from PIL import ExifTags, Image, ImageOps
 
 from widgets.analysers.photo.places import nearest_place
+from widgets.analysers.quiet_logs import quiet_logs
 from widgets.content.french_dates import french_moment
 
 #: Formats we open (phone "MPO" photos come through JPEG). Others (EPS…) are
@@ -228,7 +229,7 @@ def _describe(image: Image.Image) -> PhotoInfo:
 def read_photo(data: bytes, max_bytes: int = 15_000_000, max_pixels: int = 40_000_000) -> PhotoInfo:
     """Show the hidden information of a photo, in French. Never raises."""
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), quiet_logs():
             warnings.simplefilter("ignore")  # Pillow's English warnings stay hidden
             return _describe(_open_image(data, max_bytes, max_pixels))
     except PhotoError as error:
@@ -252,7 +253,7 @@ def clean_photo(data: bytes, max_bytes: int = 15_000_000, max_pixels: int = 40_0
     Returns ``b""`` if the photo cannot be read (``read_photo`` says why).
     """
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), quiet_logs():
             warnings.simplefilter("ignore")  # Pillow's English warnings stay hidden
             image = _open_image(data, max_bytes, max_pixels)
             is_jpeg = image.format in ("JPEG", "MPO")
