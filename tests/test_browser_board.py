@@ -152,3 +152,37 @@ def test_one_exercise_fills_the_projected_screen_and_the_remote_drives_it(room, 
     assert sideways_overflow(board) == [] and axe_serious(board) == []
     for p in [board, *people]:
         assert p.outside == []
+
+
+def test_the_end_of_the_longest_atelier_fits_the_projected_screen(tmp_path, page_factory):
+    """Atelier 01 has the most live questions (six) and a before/after check: its end summary, then the
+    room's progress once revealed, are read without scrolling at 1024×768."""
+    import shutil
+
+    from conftest import ROOT
+
+    root = tmp_path / "ateliers"
+    shutil.copytree(ROOT / "ateliers" / "01_navigateur", root / "01_navigateur")
+    server = Server(tmp_path, reserve=1, extra_env={"ATELIERS_DONNEES": str(tmp_path / "donnees")},
+                    extra_args=("--dossier", str(root), "--participants", "1"))
+    try:
+        board = page_factory(1024, 768)
+        board.goto(board_url(server))
+        board.select_option("#choix-atelier", "01_navigateur")
+        board.fill("#attendus", "1")
+        board.click("#nouvelle")
+        board.wait_for_selector("#position:has-text('Question 1 sur 6')")
+        for _ in range(6):
+            board.keyboard.press("PageDown")
+        board.wait_for_selector("table.resume")
+        assert board.locator("table.resume tbody tr").count() == 6
+        assert "Ce que la salle a appris" in board.locator("#resultats").inner_text()
+        assert board.evaluate(SIZES)["scroll"] <= 0, "the end summary must fit in 1024×768"
+        board.keyboard.press("Space")  # the room's before/after, revealed
+        board.wait_for_selector("table.resume-progres")
+        assert board.evaluate(SIZES)["scroll"] <= 0
+        sizes = board.evaluate("() => [...document.querySelectorAll('.resume')].map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert min(sizes) >= 20
+        assert axe_serious(board) == [] and board.outside == []
+    finally:
+        server.stop()

@@ -198,7 +198,9 @@
   }
 
   // -- one exercise fills the screen: the biggest text that fits, never under the floor -------------
-  var SIZES = [["--taille-question", 60, 40], ["--taille-barre", 44, 32], ["--taille-explication", 30, 20]];
+  // (the last one shrinks first: the end summary's tables, then the explanation, the bars, the question)
+  var SIZES = [["--taille-question", 60, 40], ["--taille-barre", 44, 32], ["--taille-explication", 30, 20],
+               ["--taille-resume", 28, 20]];
   function overflows() { return document.documentElement.scrollHeight > window.innerHeight + 1; }
   function fit() {
     var root = document.documentElement.style;
