@@ -255,6 +255,18 @@ def test_a_right_option_that_is_clearly_the_longest_is_pointed_out(tmp_path):
     assert LONGEST_RATIO == 1.5
 
 
+def test_a_check_item_whose_right_option_is_clearly_the_longest_is_pointed_out(tmp_path):
+    longest = "Je vérifie l'adresse du site en la tapant moi-même"
+    item = {"id": "adresse", "competence": "Lire une adresse", "question": "Que faites-vous ?",
+            "options": [{"texte": "Je clique"}, {"texte": longest, "correct": True}], "a_revoir": "L'adresse."}
+    fair = {**item, "id": "autre", "options": [{"texte": "Je clique sur le lien reçu"},
+                                               {"texte": "Je tape l'adresse", "correct": True}]}
+    check = {"titre": "Ce que je sais déjà", "type": "verification", "moment": "avant", "duree": 2,
+             "items": [fair, item]}
+    remarks = [r for r in review_atelier(atelier_with(tmp_path, check)) if "la plus longue" in r.message]
+    assert len(remarks) == 1 and "items → 2 → options → 2" in remarks[0].place
+
+
 def test_a_true_false_statement_on_an_absolute_word_is_pointed_out(tmp_path):
     folder = atelier_with(
         tmp_path,

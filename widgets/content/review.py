@@ -243,6 +243,9 @@ def _questions(step: dict, path: list) -> Iterator[tuple[list, list, bool]]:
     for key, value in step.items():  # follow-up questions (« question », « appel »)
         if isinstance(value, dict) and isinstance(value.get("options"), list):
             yield path + [key, "options"], value["options"], bool(value.get("plusieurs"))
+    for index, item in enumerate(step.get("items") or []):  # the items of a before/after check
+        if isinstance(item, dict) and isinstance(item.get("options"), list):
+            yield path + ["items", index, "options"], item["options"], False
 
 
 def longest_right_option(options: list, several: bool) -> tuple[int, float] | None:
