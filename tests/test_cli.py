@@ -86,11 +86,19 @@ def test_lancer_prints_the_address_and_stops_cleanly_on_ctrl_c(tmp_path):
 
     from conftest import Server
 
-    server = Server(tmp_path, reserve=0)
+    # its own answers' base; Python dumps every thread's stack on SIGABRT, to say where it waited if it hangs
+    server = Server(tmp_path, reserve=0, extra_env={"ATELIERS_DONNEES": str(tmp_path / "donnees"),
+                                                    "PYTHONFAULTHANDLER": "1"})
     time.sleep(1)
     server.process.send_signal(signal.SIGINT)
-    assert server.process.wait(timeout=30) == 0
+    try:
+        code = server.process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.process.send_signal(signal.SIGABRT)
+        server.process.wait(timeout=30)
+        code = None
     server._log_file.close()
+    assert code == 0, server.log.read_text(encoding="utf-8")[-6000:]
     out = server.log.read_text(encoding="utf-8")
     assert "Les ateliers sont prêts" in out and server.url in out
     assert "Les ateliers sont arrêtés" in out
