@@ -134,3 +134,18 @@ def test_after_the_landing_page_the_atelier_opens_from_the_cache(server, browser
         assert outside == []
     finally:
         context.close()
+
+
+def test_the_preloads_are_worked_out_once_for_a_burst_and_again_later(monkeypatch):
+    """Voilà asks for a page's preloads each time it prepares a page (twenty times in a burst)."""
+    from widgets.server import prefetch
+
+    asked = []
+    monkeypatch.setattr(prefetch, "scripts", lambda base: asked.append(base) or [f"{base}voila/static/voila.js"])
+    monkeypatch.setattr(prefetch, "_preloads", {})
+    pages = [prefetch.page_config_hook({}, base_url="/") for _ in range(20)]
+    assert asked == ["/"] and all(p["prechargement"] == ["/voila/static/voila.js"] for p in pages)
+    assert prefetch.page_config_hook({}, base_url="/atelier/")["prechargement"] == ["/atelier/voila/static/voila.js"]
+    monkeypatch.setattr(prefetch, "PRELOADS_SECONDS", 0)  # later: a changed file gets its new version
+    prefetch.page_config_hook({}, base_url="/")
+    assert asked == ["/", "/atelier/", "/"]

@@ -135,7 +135,7 @@ class ArrivingMixin:
     def prepare(self, *args, **kwargs):
         note_arrival = getattr(self.kernel_manager, "note_arrival", None)
         if note_arrival is not None:
-            note_arrival()
+            note_arrival(self.path_args[0] if self.path_args else None)
         return super().prepare(*args, **kwargs)
 
 
@@ -291,7 +291,7 @@ def server_config(root: Path, ip: str, port: int, reserve: int = 2, cull_after: 
     c.VoilaConfiguration.multi_kernel_manager_class = "widgets.server.kernels.AtelierKernelManager"
     c.VoilaConfiguration.preheat_kernel = reserve > 0
     c.VoilaConfiguration.default_pool_size = max(reserve, 0)
-    c.VoilaKernelManager.fill_delay = 0
+    c.VoilaKernelManager.fill_delay = 0  # set at each arrival (AtelierKernelManager.note_arrival)
     c.MappingKernelManager.cull_idle_timeout = cull_after
     c.MappingKernelManager.cull_interval = 60
     c.MappingKernelManager.cull_connected = False

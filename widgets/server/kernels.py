@@ -5,7 +5,10 @@
   start **one at a time** (the next one when the previous page is ready: built and waiting for its
   participant, or rendered), at a **lower CPU priority** than the server (``pool_niceness``), so that
   handing out prepared pages is never slowed. A refill that a page already waits for (no page was
-  ready) is not held back. Niceness 5 gives a kernel a third of the server's share of the CPU when both
+  ready) is not held back. Voilà prepares each refill's page builder before asking for its kernel (a
+  fifth of the server's time during a burst): while ready pages are left, that waits ``quiet_seconds``
+  too (Voilà's ``fill_delay``, set at each arrival); for the person who takes the last ready page, it
+  starts at once, since the next person may wait for it. Niceness 5 gives a kernel a third of the server's share of the CPU when both
   want it (Linux weights 335 against 1024): serving comes first, while a participant's kernel, which
   keeps its niceness (lowering it back needs administrator rights), is not starved by other programs.
 - The idle culler (``cull_idle_timeout``, the safety net for pages that never said goodbye) reads each
@@ -38,6 +41,11 @@ PREHEAT_VARIABLE = "VOILA_PREHEAT"
 POLL_SECONDS = 0.2
 #: A refill holds the start slot at most this long (a page that never finishes rendering frees it).
 LONGEST_START_SECONDS = 120
+
+
+def _built(task: asyncio.Future) -> bool:
+    """A pool entry whose page is built (its kernel started, its notebook run up to the participant)."""
+    return task.done() and not task.cancelled() and task.exception() is None
 
 
 class ClosingError(RuntimeError):
@@ -92,9 +100,12 @@ class AtelierKernelManager(AsyncMappingKernelManager):
         super().__init__(**kwargs)
 
     # -- people joining ---------------------------------------------------------------------------
-    def note_arrival(self) -> None:
-        """A page of an atelier was asked: someone is joining."""
+    def note_arrival(self, notebook: str | None = None) -> None:
+        """A page of an atelier (``notebook``, as Voilà names it) was asked: someone is joining."""
         self._last_arrival = time.monotonic()
+        if notebook is not None and hasattr(self, "fill_delay"):
+            ready = sum(1 for task in getattr(self, "_pools", {}).get(notebook, []) if _built(task))
+            self.fill_delay = self.quiet_seconds if ready > 1 else 0.0
 
     @property
     def last_arrival(self) -> float:
