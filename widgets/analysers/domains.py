@@ -47,7 +47,8 @@ class SuffixList:
     def __init__(self, text: str):
         rules = [m.group("suffix") for m in _RULE.finditer(text.partition(_PRIVATE_PART)[0])]
         self.ends = frozenset(rules)
-        self.paths = frozenset(".".join(r.split(".")[i:]) for r in rules for i in range(r.count(".") + 1))
+        # a rule is its own first path: the same string object in both sets (every kernel holds them)
+        self.paths = frozenset(r.split(".", i)[i] if i else r for r in rules for i in range(r.count(".") + 1))
 
     def suffix_start(self, labels: list[str]) -> int | None:
         """Index of the first label of the public suffix of ``labels``, or None (tldextract's algorithm)."""
