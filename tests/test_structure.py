@@ -6,6 +6,7 @@ The layers are those of the README's « Organisation du code »; this test reads
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "widgets"
@@ -88,3 +89,10 @@ def test_no_import_circle():
         if node not in state:
             visit(node, [node])
     assert not circles, "\n".join(circles)
+
+
+def test_the_readme_lists_the_layers_in_their_order():
+    """« Organisation du code » is the newcomer's map: one row per layer, bottom first, as the code is."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)/` \|", readme.partition("## Organisation du code")[2], re.M)
+    assert rows == list(LAYERS)
