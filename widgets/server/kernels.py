@@ -8,9 +8,10 @@
   ready) is not held back. Voilà prepares each refill's page builder before asking for its kernel (a
   fifth of the server's time during a burst): while ready pages are left, that waits ``quiet_seconds``
   too (Voilà's ``fill_delay``, set at each arrival); for the person who takes the last ready page, it
-  starts at once, since the next person may wait for it. Niceness 5 gives a kernel a third of the server's share of the CPU when both
-  want it (Linux weights 335 against 1024): serving comes first, while a participant's kernel, which
-  keeps its niceness (lowering it back needs administrator rights), is not starved by other programs.
+  starts at once, since the next person may wait for it. Niceness 5 gives a kernel a third of the
+  server's share of the CPU when both want it (Linux weights 335 against 1024): serving comes first,
+  while a participant's kernel, which keeps its niceness (lowering it back needs administrator rights),
+  is not starved by other programs.
 - The idle culler (``cull_idle_timeout``, the safety net for pages that never said goodbye) reads each
   kernel's last activity; a kernel still starting has none yet, and Jupyter Server then prints an
   English traceback in the conseiller's terminal. Such a kernel is not idle: it is skipped.
