@@ -264,8 +264,14 @@ def run_soak(participants: int = 30, seconds: float = 600, reserve: int = 1, ses
                         action = f"failed:{type(exc).__name__}"
                     result.actions[action] = result.actions.get(action, 0) + 1
                 if time.time() - last_move > 45:  # the animateur reveals, then moves on
-                    board.act("reveler")
-                    board.act("suivant")
+                    if board.state().get("fin") is None:
+                        board.act("reveler")
+                        board.act("suivant")
+                    else:  # past the last live question (the summary): back to the first one
+                        for _ in range(30):
+                            if (board.state().get("courant") or {}).get("position") == 1:
+                                break
+                            board.act("precedent")
                     last_move = time.time()
             for person in room:
                 if person.here:
