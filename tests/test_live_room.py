@@ -382,6 +382,22 @@ def test_the_board_goes_forward_to_a_summary_and_back_with_results_as_they_were(
     assert board.previous_exercise(store, root) == FIRST  # nothing before the first
 
 
+def test_a_remote_pressed_twice_quickly_moves_twice(root, store, monkeypatch):
+    """Each press is an action run in one of the server's threads; two at once must not read the same
+    current exercise and both write the same next one."""
+    import threading
+
+    board.start_session(store, root, ATELIER)
+    write = store.set_current
+    monkeypatch.setattr(store, "set_current", lambda *a: (time.sleep(0.3), write(*a)))  # a busy base
+    presses = [threading.Thread(target=board.next_exercise, args=(store, root)) for _ in range(2)]
+    for press in presses:
+        press.start()
+    for press in presses:
+        press.join(30)
+    assert store.current_session()["current"] == END  # first → second → the summary
+
+
 def test_the_number_of_people_expected_is_checked_in_french():
     from widgets.server.animateur import expected_people
 

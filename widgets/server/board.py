@@ -1,6 +1,7 @@
 """What the projected page shows: the live exercises of an atelier (from its content) and the room's answers."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,22 +124,29 @@ def _live_ids(store: LiveStore, root: Path) -> tuple[dict, list[str]]:
     return session, ids
 
 
+#: The board's moves read the current exercise, then write the next one: one at a time, so that a
+#: presenter's remote pressed twice quickly moves twice (the actions run in the server's threads).
+_ONE_MOVE_AT_A_TIME = threading.Lock()
+
+
 def next_exercise(store: LiveStore, root: Path) -> str:
     """Move the open session to its next live exercise; after the last one, to the summary (``END``)."""
-    session, ids = _live_ids(store, root)
-    current = session["current"] if session["current"] in ids + [END] else ids[0]
-    target = END if current in (END, ids[-1]) else ids[ids.index(current) + 1]
-    store.set_current(session["id"], target)
-    return target
+    with _ONE_MOVE_AT_A_TIME:
+        session, ids = _live_ids(store, root)
+        current = session["current"] if session["current"] in ids + [END] else ids[0]
+        target = END if current in (END, ids[-1]) else ids[ids.index(current) + 1]
+        store.set_current(session["id"], target)
+        return target
 
 
 def previous_exercise(store: LiveStore, root: Path) -> str:
     """Move back to the previous live exercise (its results as they were); from the summary, the last."""
-    session, ids = _live_ids(store, root)
-    current = session["current"] if session["current"] in ids + [END] else ids[0]
-    target = ids[-1] if current == END else ids[max(0, ids.index(current) - 1)]
-    store.set_current(session["id"], target)
-    return target
+    with _ONE_MOVE_AT_A_TIME:
+        session, ids = _live_ids(store, root)
+        current = session["current"] if session["current"] in ids + [END] else ids[0]
+        target = ids[-1] if current == END else ids[max(0, ids.index(current) - 1)]
+        store.set_current(session["id"], target)
+        return target
 
 
 def start_session(store: LiveStore, root: Path, atelier_id: str) -> str:
