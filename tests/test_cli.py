@@ -87,8 +87,13 @@ def test_lancer_prints_the_address_and_stops_cleanly_on_ctrl_c(tmp_path):
     from conftest import Server
 
     # its own answers' base; Python dumps every thread's stack on SIGABRT, to say where it waited if it hangs
-    server = Server(tmp_path, reserve=0, extra_env={"ATELIERS_DONNEES": str(tmp_path / "donnees"),
-                                                    "PYTHONFAULTHANDLER": "1"})
+    # started the way a script's « & » starts it: Ctrl+C ignored (it then kept running; seen in CI)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        server = Server(tmp_path, reserve=0, extra_env={"ATELIERS_DONNEES": str(tmp_path / "donnees"),
+                                                        "PYTHONFAULTHANDLER": "1"})
+    finally:
+        signal.signal(signal.SIGINT, previous)
     time.sleep(1)
     server.process.send_signal(signal.SIGINT)
     try:

@@ -5,6 +5,7 @@ import argparse
 import errno
 import json
 import os
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -178,6 +179,9 @@ def cmd_serve(args) -> int:
     print(f"\nPage de l'animateur (résultats en direct), sur cet ordinateur seulement, ne la donnez pas :\n"
           f"  http://127.0.0.1:{args.port}/animateur?cle={secret}\n")
     print("Pour arrêter les ateliers : appuyez sur Ctrl+C dans cette fenêtre.\n", flush=True)
+    # Ctrl+C stops the ateliers even when whatever started this command ignored it (a script's « & »,
+    # some desktop launchers): the server kept running, and the conseiller had to find the process.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         server.start()
     except KeyboardInterrupt:
