@@ -11,6 +11,7 @@ Usage:  .venv/bin/python bench/soak.py [--participants 30] [--minutes 10] [--res
 from __future__ import annotations
 
 import argparse
+import html
 import http.cookiejar
 import json
 import os
@@ -182,13 +183,18 @@ class Participant:
                 "h => !document.querySelector('.etape-numero') || document.querySelector('.etape-numero').innerText !== h",
                 arg=header, timeout=30_000)
 
-    def answer(self, exercise: str, title: str) -> bool:
+    def answer(self, exercise: str, title: str, question: str = "") -> bool:
         """Press an option of the live question on screen; True if one was pressed."""
         index = int(exercise.rsplit("/", 1)[1]) - 1
         self.go_to(index)
         # the step's title and body arrive in separate widget messages: wait for both to be this step's
+        # (under load the previous step's body, with options of its own, can still be on screen)
         self.page.wait_for_function("t => (document.querySelector('.etape-titre') || {}).innerText === t",
                                     arg=title, timeout=30_000)
+        self.page.wait_for_function(
+            """q => { const body = document.querySelector('.atelier-parcours-corps');
+                      return !!body && body.innerText.replace(/\\s+/g, '').includes(q); }""",
+            arg=question_start(question), timeout=30_000)
         self.page.wait_for_timeout(500)
         options = self.page.locator(".atelier-parcours-corps button.atelier-option:not([disabled])")
         if options.count() == 0:
@@ -197,6 +203,11 @@ class Participant:
         self.page.wait_for_timeout(300)
         self.answered.add(exercise)
         return True
+
+
+def question_start(question_html: str) -> str:
+    """The first letters of a question as the page shows them, spaces left out (tags and spaces vary)."""
+    return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", question_html)))[:30]
 
 
 def run_soak(participants: int = 30, seconds: float = 600, reserve: int = 1, session_reserve: int = 6,
@@ -247,6 +258,7 @@ def run_soak(participants: int = 30, seconds: float = 600, reserve: int = 1, ses
                     state = board.state()
                     current = (state.get("courant") or {}).get("id")
                     title = (state.get("courant") or {}).get("titre", "")
+                    question = (state.get("courant") or {}).get("question", "")
                     result.most_connected_seen = max(result.most_connected_seen, state.get("connectes", 0))
                     action = random.choices(["answer", "reload", "leave", "wait"], [5, 2, 1, 2])[0]
                     try:
@@ -254,7 +266,7 @@ def run_soak(participants: int = 30, seconds: float = 600, reserve: int = 1, ses
                             person.join()
                             action = "come_back"
                         elif action == "answer" and current and current not in person.answered:
-                            if not person.answer(current, title):
+                            if not person.answer(current, title, question):
                                 action = "wait"
                         elif action == "reload":
                             person.reload()
