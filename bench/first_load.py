@@ -7,6 +7,9 @@ code does), on a repeat visit, and, for ours, on a first visit that passes throu
 with what it fetched, then of the atelier page). Then, for atelier 01, wall time for N
 simultaneous first loads (for ours, also once the conseiller has opened a live session) and memory
 per participant (USS of one kernel); then the ratios ours / plain Voilà and the issue's targets.
+Before each timed visit (untimed, bounded) the benchmark waits until the server and its kernels are idle:
+the page the last visit left is freed and ours finds a prepared page, as each participant does in a room
+whose pages were prepared for it (without it, a reserve of 2 ran dry at the third visit and timed a refill).
 Only 127.0.0.1 is contacted; every loop is bounded.  Usage:
     .venv/bin/python bench/first_load.py [--visits 3] [--simultaneous 20] [--reserve 2] [--ateliers 01 04]
     .venv/bin/python bench/first_load.py --record   # writes widgets/server/prefetch.txt (see below)
@@ -90,7 +93,14 @@ def start(kind: str, reserve: int, log: Path) -> tuple[subprocess.Popen, str]:
 
 
 def kernels(proc: subprocess.Popen) -> list[psutil.Process]:
-    return [c for c in psutil.Process(proc.pid).children(recursive=True) if "ipykernel" in " ".join(c.cmdline())]
+    found = []
+    for child in psutil.Process(proc.pid).children(recursive=True):
+        try:
+            if "ipykernel" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.Error:  # stopped meanwhile
+            pass
+    return found
 
 
 STATIC = ("/voila/static/", "/voila/labextensions/", "/voila/templates/")
@@ -125,8 +135,39 @@ def wait_prefetched(page, timeout_s: float = 90) -> int:
     return done
 
 
-def browser_visits(browser, base: str, atelier: str, visits: int, landing: bool) -> dict:
-    """Medians over ``visits`` fresh browsers: first visit, repeat visit and (``landing``) landing → atelier."""
+def settled(proc: subprocess.Popen, quiet: float = 4, timeout: float = 120) -> None:
+    """Wait (bounded) until the server and its kernels are idle and no kernel started or stopped for
+    ``quiet`` seconds: the page left by the last visit is freed and the prepared pages are ready again,
+    as when a participant arrives a little after the one before (each visit is then timed on its own)."""
+    deadline = time.time() + timeout
+    count, since = -1, time.time()
+    while time.time() < deadline:
+        tree = [psutil.Process(proc.pid), *kernels(proc)]
+        if len(tree) != count:
+            count, since = len(tree), time.time()
+        if cpu_percent(tree, 1.0) < 10 and time.time() - since >= quiet:
+            return
+
+
+def cpu_percent(processes: list[psutil.Process], seconds: float) -> float:
+    """CPU used by ``processes`` over the next ``seconds`` (percent of one core; gone ones count 0)."""
+    def each(call) -> list[float]:
+        values = []
+        for p in processes:
+            try:
+                values.append(call(p))
+            except psutil.Error:
+                values.append(0.0)
+        return values
+    each(lambda p: p.cpu_percent(interval=None))
+    time.sleep(seconds)
+    return sum(each(lambda p: p.cpu_percent(interval=None)))
+
+
+def browser_visits(browser, base: str, atelier: str, visits: int, landing: bool,
+                   settle=lambda: None) -> dict:
+    """Medians over ``visits`` fresh browsers: first visit, repeat visit and (``landing``) landing → atelier.
+    ``settle()`` runs before each timed visit (untimed)."""
     url = atelier_url(base, atelier)
     out: dict[str, list] = {k: [] for k in ("first_s", "repeat_s", "first_bytes", "repeat_bytes", "landing_bytes",
                                             "after_landing_s", "after_landing_bytes", "prefetched")}
@@ -138,6 +179,7 @@ def browser_visits(browser, base: str, atelier: str, visits: int, landing: bool)
             page.goto(base, timeout=180_000)
             out["prefetched"].append(wait_prefetched(page))
             out["landing_bytes"].append(seen["bytes"])
+            settle()
             seen["bytes"] = 0
             t0 = time.perf_counter()
             page.goto(url, wait_until="commit", timeout=180_000)
@@ -152,6 +194,7 @@ def browser_visits(browser, base: str, atelier: str, visits: int, landing: bool)
         page = context.new_page()
         seen = watch(context, page)
         for label in ("first", "repeat"):
+            settle()
             seen["bytes"] = 0
             t0 = time.perf_counter()
             page.goto(url, wait_until="commit", timeout=180_000)
@@ -227,7 +270,8 @@ def measure(kind: str, ateliers: list[str], visits: int, n: int, reserve: int, l
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             for atelier in ateliers:
-                result[atelier] = browser_visits(browser, base, atelier, visits, landing=kind == "ateliers")
+                result[atelier] = browser_visits(browser, base, atelier, visits, landing=kind == "ateliers",
+                                                 settle=lambda: settled(proc))
                 if kind == "ateliers":
                     time.sleep(1 + reserve)  # the pool refills between ateliers, as between two workshops
             browser.close()
