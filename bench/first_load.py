@@ -296,6 +296,7 @@ def write_manifest(addresses: list[str]) -> Path:
     import ipywidgets
     import voila
 
+    sys.path.insert(0, str(ROOT))  # this copy's list, even when another copy is the one installed
     from widgets.server.prefetch import MANIFEST
 
     header = [f"# Static files an atelier's page loads (Voilà {voila.__version__}, ipywidgets {ipywidgets.__version__}),",
