@@ -63,7 +63,7 @@ class TestTheLandingPageFetchesAhead(tornado.testing.AsyncHTTPTestCase):
 
     def test_every_target_is_on_this_server_exists_and_may_be_kept(self):
         targets = self.prefetched()
-        assert len(targets) >= len(recorded()) - 2 >= 60  # Voilà's front end, the widgets', the template's
+        assert len(targets) >= len(recorded()) - 2 >= 15  # the page's front end, style sheets, scripts, icons
         assert len(set(targets)) == len(targets)
         for href in targets:
             assert href.startswith("/") and not href.startswith("//"), href  # same server, never elsewhere
@@ -77,10 +77,10 @@ class TestTheLandingPageFetchesAhead(tornado.testing.AsyncHTTPTestCase):
 
     def test_the_targets_are_what_an_atelier_page_loads(self):
         paths = {urlsplit(h).path for h in self.prefetched()}
-        assert "/voila/static/voila.js" in paths
-        assert any(p.startswith("/voila/labextensions/@jupyter-widgets/jupyterlab-manager/") for p in paths)
-        for name in ("index.css", "atelier.css", "atelier.js", "sans-formules.js"):
+        for name in ("page/page.js", "page/page.css", "index.css", "atelier.css", "atelier.js"):
             assert f"/voila/templates/atelier/static/{name}" in paths, name
+        # Voilà's prebuilt front end (a JupyterLab application, about 1 MiB) is no longer what the pages load
+        assert not any(p.startswith(("/voila/static/", "/voila/labextensions/")) for p in paths), paths
         versioned = [h for h in self.prefetched() if "/static/atelier.css" in h]
         assert re.search(r"\?v=[0-9a-f]{20,}$", versioned[0])  # the version the atelier page links to
 
@@ -120,7 +120,7 @@ def test_after_the_landing_page_the_atelier_opens_from_the_cache(server, browser
         page.locator(f".carte a[href*='/{atelier}/']").click()
         page.wait_for_selector(ATELIER_READY, timeout=120_000)
         preloads = page.eval_on_selector_all("link[rel=preload]", "links => links.map(l => l.href)")
-        assert "voila/static/voila.js" in " ".join(preloads)  # its scripts asked for from its first lines
+        assert "static/page/page.js" in " ".join(preloads)  # its scripts asked for from its first lines
         page.get_by_role("button", name="Suivant →").click()
         page.wait_for_selector(".etape-numero:has-text('Étape 2 sur')", timeout=30_000)
         page.wait_for_timeout(1500)  # the widgets' last pieces
@@ -140,12 +140,12 @@ def test_the_preloads_are_worked_out_once_for_a_burst_and_again_later(monkeypatc
     """Voilà asks for a page's preloads each time it prepares a page (twenty times in a burst)."""
     from widgets.server import prefetch
 
-    asked = []
-    monkeypatch.setattr(prefetch, "scripts", lambda base: asked.append(base) or [f"{base}voila/static/voila.js"])
+    asked, script = [], "voila/templates/atelier/static/page/page.js"
+    monkeypatch.setattr(prefetch, "scripts", lambda base: asked.append(base) or [f"{base}{script}"])
     monkeypatch.setattr(prefetch, "_preloads", {})
     pages = [prefetch.page_config_hook({}, base_url="/") for _ in range(20)]
-    assert asked == ["/"] and all(p["prechargement"] == ["/voila/static/voila.js"] for p in pages)
-    assert prefetch.page_config_hook({}, base_url="/atelier/")["prechargement"] == ["/atelier/voila/static/voila.js"]
+    assert asked == ["/"] and all(p["prechargement"] == [f"/{script}"] for p in pages)
+    assert prefetch.page_config_hook({}, base_url="/atelier/")["prechargement"] == [f"/atelier/{script}"]
     monkeypatch.setattr(prefetch, "PRELOADS_SECONDS", 0)  # later: a changed file gets its new version
     prefetch.page_config_hook({}, base_url="/")
     assert asked == ["/", "/atelier/", "/"]

@@ -81,8 +81,6 @@ UNUSED_EXTENSIONS = ["jupyterlab_pygments", "@voila-dashboards/jupyterlab-previe
 WS_PING_INTERVAL_MS = 30_000
 #: The largest websocket message (a photo or a PDF sent to the kernel), well above the ateliers' own limits.
 WEBSOCKET_MAX_BYTES = 64 * 1024 * 1024
-#: What Voilà's front end loads in place of MathJax (``static/sans-formules.js`` of the template).
-NO_FORMULAS = f"voila/templates/{TEMPLATE}/static/sans-formules.js"
 #: Tornado's loggers write English warnings in the conseiller's terminal: only errors get through.
 QUIET_LOGGERS = ("tornado.general", "tornado.application", "tornado.access", "tornado.websocket")
 
@@ -213,9 +211,6 @@ class AtelierServer(Voila):
     def init_settings(self) -> dict:
         settings = super().init_settings()
         settings["compress_response"] = True
-        # Voilà's front end downloads MathJax 3 (16 files, ~210 KiB) at the first widget text, for formulas
-        # the ateliers never show: its MathJax 2 address is given instead, a stub of the template.
-        settings["mathjax_url"] = url_path_join(self.base_url, NO_FORMULAS)
         # A kernel's websocket is closed when no pong came for ws_ping_timeout ms, checked every
         # ws_ping_interval ms: the timeout must be well above the interval, or a pong arriving one
         # interval ago (the normal case) closes the participant's connection. Tornado warns (in English)
