@@ -23,11 +23,10 @@ JupyterLab's widgets, which the page needs, with Font Awesome's); the widgets' f
 ``voila/labextensions/...`` (14 files, 222 KiB, sent with « no-cache »: asked again at every visit);
 JupyterLab's page CSS ``index.css`` (54 KiB, 30 of them the pictures of JupyterLab's icons) and
 ``theme-light.css`` (4 KiB); the project's CSS and scripts (8 files, about 13 KiB).
-Dropped since: MathJax (a 1 KiB stub, ``sans-formules.js``, answers Voilà), the icon pictures of
-``index.css`` (served without them), the « no-cache » of the widgets' files. What is left of Voilà's
-and the widgets' front end (about 1 010 KiB) is loaded by Voilà's prebuilt entry point whatever the page
-uses: a direct first visit cannot go below it without building Voilà's front end anew; through the
-landing page, the atelier page then downloads its HTML only.
+Dropped since: MathJax (first a 1 KiB stub), the icon pictures of ``index.css`` (served without them),
+the « no-cache » of the widgets' files; then all of Voilà's and the widgets' prebuilt front end (about
+1 010 KiB) and ``voila-style.js``: the pages load their own, ``static/page/page.js`` and ``page.css``
+(built from ``front/``: the widgets, the kernel connection, about 300 KiB compressed).
 
 ``--record`` opens every atelier in Chromium and writes the static files its page loads into
 ``widgets/server/prefetch.txt`` (what the landing page fetches ahead, see ``widgets/server/prefetch.py``).

@@ -51,8 +51,9 @@ def wait_http(url: str, timeout: float = 60) -> None:
 class Server:
     """``atelier lancer`` in a subprocess; its output is kept for the privacy checks."""
 
-    def __init__(self, tmp: Path, reserve: int = 1, extra_env: dict | None = None, extra_args: tuple = ()):
-        self.port = free_port()
+    def __init__(self, tmp: Path, reserve: int = 1, extra_env: dict | None = None, extra_args: tuple = (),
+                 port: int | None = None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = tmp / "serveur.log"
         env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}

@@ -17,7 +17,16 @@ import { Widget } from "@lumino/widgets";
 import "@jupyter-widgets/controls/css/widgets.css";
 
 const WIDGET_VIEW = "application/vnd.jupyter.widget-view+json";
-const MODULES = { "@jupyter-widgets/base": base, "@jupyter-widgets/controls": controls };
+const RECONNECT_CHECK_MS = 3000;
+/** The widget modules bundled, with the version of the model each implements (what the kernel names). */
+const MODULES = {
+  "@jupyter-widgets/base": { module: base, version: base.JUPYTER_WIDGETS_VERSION },
+  "@jupyter-widgets/controls": { module: controls, version: controls.JUPYTER_CONTROLS_VERSION },
+};
+
+function major(version) {
+  return String(version).split(".")[0];
+}
 
 /** The widget manager of one page: widgets live in the page's kernel, found through its comms. */
 class PageWidgetManager extends ManagerBase {
@@ -30,7 +39,11 @@ class PageWidgetManager extends ManagerBase {
   }
 
   async loadClass(className, moduleName, moduleVersion) {
-    const found = MODULES[moduleName] && MODULES[moduleName][className];
+    const bundled = MODULES[moduleName];
+    if (bundled && major(bundled.version) !== major(moduleVersion)) {  // ipywidgets changed: rebuild front/
+      throw new Error(`Widget ${moduleName} ${moduleVersion} : page.js ne connaît que la version ${bundled.version}`);
+    }
+    const found = bundled && bundled.module[className];
     if (!found) {
       throw new Error(`Widget inconnu : ${moduleName} ${moduleVersion} ${className}`);
     }
@@ -64,14 +77,13 @@ function pageConfig() {
 async function showOutput(manager, script) {
   const output = JSON.parse(script.textContent);
   const data = output.data || {};
-  const place = script.parentElement;
   const node = document.createElement("div");
   node.className = "jp-OutputArea-output";
   if (data[WIDGET_VIEW]) {
     const model = await manager.get_model(data[WIDGET_VIEW].model_id);
     const view = await manager.create_view(model);
-    script.remove();
-    Widget.attach(view.luminoWidget, place);
+    script.replaceWith(node);
+    Widget.attach(view.luminoWidget, node);
     return;
   }
   if (data["text/html"] !== undefined) {
@@ -92,7 +104,7 @@ function showCells() {
   }
 }
 
-/** Says in the page, once, that it lost its kernel (server stopped, page left open too long). */
+/** Says in the page, once, that it lost its kernel (the server was stopped or restarted). */
 function sayDisconnected() {
   if (document.getElementById("atelier-deconnecte")) {
     return;
@@ -111,24 +123,38 @@ function sayDisconnected() {
   document.body.prepend(box);
 }
 
-/** Watches the kernel: the page is lost when it is « dead », when the server no longer has it (asked at
-    each reconnection), or when every reconnection failed (the server is stopped). */
+/** Watches the kernel: the page is lost when its kernel is « dead », when the server no longer has it
+    (asked every few seconds while reconnecting: the server was restarted), or when every reconnection
+    failed (the server is stopped). */
 function watch(kernel, serverSettings) {
   return new Promise((resolve) => {
+    let asking = false;
     const lost = () => {
       sayDisconnected();
       resolve();
     };
+    const askWhileConnecting = async () => {
+      if (asking) {
+        return;
+      }
+      asking = true;
+      while (kernel.connectionStatus === "connecting" && !kernel.isDisposed) {
+        const model = await getKernelModel(kernel.id, serverSettings).catch(() => null);
+        if (model === undefined && !kernel.isDisposed) {  // no such kernel (null: the server did not answer)
+          kernel.dispose();
+          lost();
+          break;
+        }
+        await new Promise((wake) => setTimeout(wake, RECONNECT_CHECK_MS));
+      }
+      asking = false;
+    };
     kernel.statusChanged.connect((_, status) => status === "dead" && lost());
-    kernel.connectionStatusChanged.connect(async (_, status) => {
+    kernel.connectionStatusChanged.connect((_, status) => {
       if (status === "disconnected") {
         lost();
       } else if (status === "connecting") {
-        const model = await getKernelModel(kernel.id, serverSettings).catch(() => null);
-        if (model === undefined && !kernel.isDisposed) {  // no such kernel any more (null: server unreachable)
-          kernel.dispose();
-          lost();
-        }
+        askWhileConnecting();
       }
     });
   });

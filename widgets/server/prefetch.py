@@ -3,11 +3,10 @@
 The landing page asks the browser to fetch them while the participant reads the cards
 (``<link rel="prefetch">``): the atelier page then opens like a repeat visit, from the browser's cache
 (the server lets browsers keep them, ``CachedStaticMixin`` in ``app.py``). An atelier's page itself
-asks for its scripts from its first lines (``<link rel="preload">``), instead of discovering them one
-wave after another (Voilà's ``voila.js`` → 57 pieces → the widgets' entry files → their pieces).
+asks for its scripts from its first lines (``<link rel="preload">``), before it reaches them.
 
-What Voilà's front end loads is decided at run time by its build, written nowhere the server can read:
-the list was recorded in a real browser, every atelier walked through, into ``prefetch.txt``
+What a page loads (its style sheets, its front end ``static/page/page.js``, the pictures its scripts
+show) was recorded in a real browser, every atelier walked through, into ``prefetch.txt``
 (``.venv/bin/python bench/first_load.py --record``; ``tests/test_first_visit.py`` checks that the atelier
 page loads nothing the landing page did not fetch ahead). Addresses there are relative to the server's
 base URL. The template's own files get their current version (``?v=…``) here, as Voilà writes them,
