@@ -100,6 +100,7 @@ class LiveParticipant:
         path.children = (self.notice, *path.children)
         self.stop: threading.Event | None = None
         self._loop: threading.Thread | None = None
+        self._woken_at = 0.0  # when the participant last woke the loop: the page was there then
         atelier = getattr(path, "atelier", None)
         raw_steps = atelier.steps if atelier is not None else []
         for index, step in enumerate(path.steps):
@@ -252,7 +253,8 @@ class LiveParticipant:
             with self._lock:
                 self.notice.show("info", JOINED_TEXT, title="Nouvelle session")
         gone = self.store.page_gone_since(session["id"], self.participant)
-        if gone is not None and time.time() - gone > GONE_SECONDS:
+        # a page touched since the server saw it go is back (the server marks it again within a second)
+        if gone is not None and gone > self._woken_at and time.time() - gone > GONE_SECONDS:
             return False
         for exercise_id in session["revealed"]:
             if exercise_id in self.reveal_boxes and exercise_id not in self.shown:
@@ -295,6 +297,7 @@ class LiveParticipant:
     def wake(self) -> None:
         """The participant touched the page: its loop runs again if it had stopped."""
         if self.stop is not None and not self.stop.is_set() and not self.watching:
+            self._woken_at = time.time()
             self.run_in_background()
 
 
