@@ -246,7 +246,8 @@ def open_session(log: Path, atelier: str = "01_navigateur", timeout: float = 180
     opener.open(action, timeout=30).read()
     deadline, ready, last = time.time() + timeout, 0, -1
     while time.time() < deadline:
-        ready = json.loads(opener.open(base + "animateur/etat", timeout=30).read()).get("pages_pretes") or 0
+        state = json.loads(opener.open(base + "animateur/etat", timeout=30).read())
+        ready = (state.get("pages_pretes") or {}).get("pretes", 0)  # « Pages prêtes : 12 / 12 »
         if ready == last and ready > 0:  # stable: the pool is full
             break
         last = ready

@@ -122,8 +122,8 @@ class CachedStaticMixin:
     def set_headers(self) -> None:
         super().set_headers()
         # Jupyter Server's FileFindHandler (``/voila/labextensions``) says « no-cache » after that: its
-        # files carry their content's hash in their names, they are kept like the others (the landing
-        # page prefetches them, and the atelier page must then find them in the browser's cache).
+        # files carry their content's hash in their names, they are kept like the others (the atelier
+        # pages no longer load them: their own front end, ``static/page/``, holds the widgets).
         self.set_header("Cache-Control", f"max-age={STATIC_CACHE_SECONDS}")
 
 
@@ -150,9 +150,9 @@ class WaitingPageMixin:
 class LeavingMixin:
     """An atelier's page gets the ``_xsrf`` cookie, so that leaving it frees its kernel at once.
 
-    When a page is closed or reloaded, Voilà's front end sends ``POST voila/api/shutdown/<kernel>``
-    with the ``_xsrf`` cookie's value; Jupyter Server refuses it without that cookie, and the kernel
-    then lived on until the idle culler.
+    When a page is closed or reloaded, its script (``static/atelier-depart.js``) sends
+    ``POST voila/api/shutdown/<kernel>`` with the ``_xsrf`` cookie's value; Jupyter Server refuses it
+    without that cookie, and the kernel then lived on until the idle culler.
     """
 
     async def prepare(self, *args, **kwargs):
