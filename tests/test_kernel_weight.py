@@ -48,6 +48,10 @@ deadline = time.time() + 60  # what a step started in the background (bounded)
 for thread in threading.enumerate():
     if thread is not threading.current_thread():
         thread.join(max(0.0, deadline - time.time()))
+models = [type(w).__mro__ for w in ipywidgets.Widget._active_widgets.values()]
+print(json.dumps({"widgets": len(models),
+                  "layouts": sum(ipywidgets.Layout in mro for mro in models),
+                  "styles": sum(ipywidgets.widgets.widget_style.Style in mro for mro in models)}))
 print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
 """
 
@@ -66,6 +70,18 @@ def test_going_through_every_step_loads_no_heavy_library(atelier, kernel_env):
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     heavy = {name: why for name, why in HEAVY.items() if name in loaded}
     assert heavy == {}, f"{atelier} : bibliothèques lourdes chargées dans chaque noyau : {heavy}"
+
+
+@pytest.mark.parametrize("atelier", ATELIERS)
+def test_widgets_that_look_alike_share_one_layout_and_one_style(atelier, kernel_env):
+    """Each layout or style model is a comm in the kernel and a model in the page: one per look, not per widget
+    (``widgets/ui/looks.py``). A component that builds a widget without ``looks`` adds one per widget."""
+    done = subprocess.run([sys.executable, "-W", "ignore", "-c", WALK], cwd=ROOT / "ateliers" / atelier,
+                          env=kernel_env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    counts = json.loads(done.stdout.strip().splitlines()[-2])
+    assert counts["widgets"] > 150, counts  # the walk did build the atelier's steps
+    assert counts["layouts"] <= 12 and counts["styles"] <= 12, counts
 
 
 def test_the_suffix_list_splits_hosts_exactly_as_tldextract():

@@ -21,6 +21,7 @@ from widgets.content.readability import (
 from widgets.content.review import review_atelier
 from widgets.content.validation import ContentError
 from widgets.steps.build import StepContext, build_step
+from widgets.ui.looks import is_shown
 from widgets.workshop.page import build_workshop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,7 +119,7 @@ def test_a_pronunciation_is_accepted_and_reaches_the_page_hidden(tmp_path):
     assert atelier.extra["prononciation"] == [{"ecrit": "point", "dire": "poin"}]
     widget = build_step(atelier.steps[0], StepContext(folder=folder, atelier_id=atelier.id, index=0))
     block = [c for c in widget.children if "atelier-prononciation" in c._dom_classes]
-    assert len(block) == 1 and block[0].layout.display == "none"
+    assert len(block) == 1 and not is_shown(block[0])
     assert 'data-ecrit="amendes.gouv.fr" data-dire="amendes point gouv point F R"' in block[0].value
     # the atelier's own list is added to every step
     path = build_workshop(folder)

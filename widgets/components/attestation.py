@@ -10,29 +10,34 @@ from typing import Callable
 import ipywidgets as ipw
 
 from widgets.content.markdown import md
-from widgets.ui.controls import box, button, html_block, safe_callback
+from widgets.ui.controls import (
+    AUTO_WIDTH,
+    box,
+    button,
+    html_block,
+    input_field,
+    safe_callback,
+)
 from widgets.ui.download import download_link_html
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks, set_shown
 
 
 class AttestationForm(ipw.VBox):
     """Type a name (or not), get the attestation as a PDF link; ``make_pdf(name) -> bytes``."""
 
     def __init__(self, make_pdf: Callable[[str], bytes], file_name: str, intro: str = ""):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-attestation")
         self.make_pdf = make_pdf
         self.file_name = file_name
-        self.name = ipw.Text(description="Votre nom et prénom (facultatif)", placeholder="Par exemple : Marie Martin",
-                             continuous_update=False)
-        self.name.style = {"description_width": "initial"}
-        self.name.layout = ipw.Layout(width="auto")
-        self.name.add_class("atelier-champ")
+        self.name = input_field(ipw.Text, "Votre nom et prénom (facultatif)", layout=AUTO_WIDTH,
+                                placeholder="Par exemple : Marie Martin", continuous_update=False)
         self.make_button = button("Préparer mon attestation (PDF)", "atelier-valider", "attestation-preparer")
         self.make_button.on_click(self._on_make)
         self.clear_button = button("Effacer l'attestation de cette page", "attestation-effacer")
         self.clear_button.on_click(self._on_clear)
-        self.clear_button.layout.display = "none"
+        set_shown(self.clear_button, False)
         self.result = Feedback()
         self.download = html_block("", "attestation-lien-zone")
         self.pdf_size = 0  # what a test may check; the PDF itself lives only in the link
@@ -72,7 +77,7 @@ class AttestationForm(ipw.VBox):
         self.pdf_size = len(pdf)
         self.download.value = download_link_html(pdf, self.file_name, "Enregistrer mon attestation",
                                                  css_class="attestation-telecharger")
-        self.clear_button.layout.display = None
+        set_shown(self.clear_button, True)
         self.result.show("correct", "Votre attestation est prête. Appuyez sur le lien pour l'enregistrer sur "
                                     "votre appareil. Sur un appareil partagé, appuyez ensuite sur « Effacer ».",
                          title="Attestation prête")
@@ -82,5 +87,5 @@ class AttestationForm(ipw.VBox):
         """Remove the link (and so the PDF) from the page."""
         self.download.value = ""
         self.pdf_size = 0
-        self.clear_button.layout.display = "none"
+        set_shown(self.clear_button, False)
         self.result.show("info", "L'attestation a été effacée de cette page.", title="C'est fait")

@@ -18,6 +18,7 @@ from widgets.content.answers import options_choice
 from widgets.content.markdown import esc, md
 from widgets.content.order import shuffled_order
 from widgets.ui.controls import box, button, html_block, on_press
+from widgets.ui.looks import looks, set_shown
 
 BEFORE, AFTER = "avant", "apres"
 DONT_KNOW = "Je ne sais pas"
@@ -155,7 +156,7 @@ class CheckStep(ipw.VBox):
 
     def __init__(self, moment: str, questions: list[CheckQuestion], book: CheckBook | None = None,
                  instruction: str = "", exercise_id: str | None = None, after: ipw.Widget | None = None):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-verification")
         self.add_class(f"atelier-verification-{moment}")
         self.moment = moment
@@ -172,10 +173,10 @@ class CheckStep(ipw.VBox):
             numbered.append(box([html_block(f'<p class="verification-numero">Question {n} sur {len(self.items)}</p>'),
                                  item], "atelier-verification-item"))
         self.summary = html_block("", "atelier-verification-bilan")
-        self.summary.layout.display = "none"
+        set_shown(self.summary, False)
         self.after = after  # shown with the summary (the attestation at the end)
         if after is not None:
-            after.layout.display = "none"
+            set_shown(after, False)
         self.children = [html_block(md(intro), "atelier-consigne"), *numbered, self.summary,
                          *([after] if after is not None else [])]
 
@@ -219,6 +220,6 @@ class CheckStep(ipw.VBox):
                     + (f"<p>À revoir :</p><ul>{review}</ul>" if missed else
                        "<p>Bravo : vous avez trouvé toutes les réponses.</p>") + "</div>")
         self.summary.value = html
-        self.summary.layout.display = None
+        set_shown(self.summary, True)
         if self.after is not None:
-            self.after.layout.display = None
+            set_shown(self.after, True)

@@ -8,6 +8,7 @@ import ipywidgets as ipw
 from widgets.content.markdown import md
 from widgets.ui.controls import html_block
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks
 
 AnswerListener = Callable[["Exercise", str, bool], None]
 
@@ -22,7 +23,7 @@ class Exercise(ipw.VBox):
     """
 
     def __init__(self, prompt: str = "", exercise_id: str | None = None):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-exercice")
         self.exercise_id = exercise_id
         self.prompt = html_block(md(prompt), "atelier-consigne")

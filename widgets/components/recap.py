@@ -5,13 +5,14 @@ import ipywidgets as ipw
 
 from widgets.content.markdown import esc, md
 from widgets.ui.controls import html_block
+from widgets.ui.looks import looks
 
 
 class Recap(ipw.VBox):
     """A short list of key points, and optionally the addresses to remember."""
 
     def __init__(self, points: list[str], addresses: list[dict] | None = None, title: str = "Ce qu'il faut retenir"):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-retenir")
         self.points = list(points)
         items = "".join(f"<li>{md(p)}</li>" for p in self.points)

@@ -9,6 +9,7 @@ import ipywidgets as ipw
 from widgets.components.exercise import exercises_in
 from widgets.content.markdown import esc
 from widgets.ui.controls import box, button, html_block, safe_callback
+from widgets.ui.looks import looks
 
 
 @dataclass
@@ -30,7 +31,7 @@ class StepPath(ipw.VBox):
     """Shows one step at a time with a progress header and big navigation buttons."""
 
     def __init__(self, title: str, steps: list[Step]):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-parcours")
         self.title = title
         self.steps = list(steps)

@@ -18,7 +18,15 @@ from widgets.components.exercise import Exercise
 from widgets.content.markdown import esc, md
 from widgets.simulations.inbox import InboxMessage, message_header_html
 from widgets.simulations.procedure_page import procedure_page_html
-from widgets.ui.controls import box, button, html_block, on_press, safe_callback, toggle
+from widgets.ui.controls import (
+    box,
+    button,
+    html_block,
+    input_field,
+    on_press,
+    safe_callback,
+    toggle,
+)
 from widgets.ui.feedback import Feedback
 from widgets.ui.password_meter import SCORE_KIND, meter_html, strength_markdown
 
@@ -48,12 +56,9 @@ class AccountSignup(Exercise):
         self.strength = None
         # the form
         self.page = html_block(procedure_page_html(url, site, "Créer mon compte"), "demarche-page")
-        self.email = ipw.Text(description="Adresse électronique", placeholder="prenom.nom@exemple",
-                              continuous_update=False)
-        self.password = ipw.Password(description="Mot de passe", continuous_update=False)
-        for f in (self.email, self.password):
-            f.style = {"description_width": "initial"}
-            f.add_class("atelier-champ")
+        self.email = input_field(ipw.Text, "Adresse électronique", placeholder="prenom.nom@exemple",
+                                 continuous_update=False)
+        self.password = input_field(ipw.Password, "Mot de passe", continuous_update=False)
         self.email_error = html_block("", "demarche-erreur")
         self.password_error = html_block("", "demarche-erreur")
         self.password.observe(self._on_password, names="value")
@@ -65,9 +70,7 @@ class AccountSignup(Exercise):
                          self.meter_text, self.create_button], "demarche-formulaire")
         # the code
         self.code_text = html_block("", "demarche-corps")
-        self.code_field = ipw.Text(description="Code reçu", placeholder="6 chiffres", continuous_update=False)
-        self.code_field.style = {"description_width": "initial"}
-        self.code_field.add_class("atelier-champ")
+        self.code_field = input_field(ipw.Text, "Code reçu", placeholder="6 chiffres", continuous_update=False)
         self.code_button = button("Valider le code", "atelier-valider")
         self.code_button.on_click(self._on_code)
         self.nothing_button = button("Je n'ai rien reçu", "atelier-option", "compte-rien-recu")

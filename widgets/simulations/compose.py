@@ -14,7 +14,15 @@ import ipywidgets as ipw
 from widgets.components.exercise import Exercise
 from widgets.content.answers import COMPLETE
 from widgets.content.markdown import esc
-from widgets.ui.controls import box, button, html_block, safe_callback, toggle
+from widgets.ui.controls import (
+    FULL_WIDTH,
+    box,
+    button,
+    html_block,
+    input_field,
+    safe_callback,
+    toggle,
+)
 from widgets.ui.icons import button_icon_classes
 
 MAX_CHARS = 20_000
@@ -93,15 +101,9 @@ class ComposeExercise(Exercise):
         self.file_expected = bool(file_name)
         self.fields = {}
         for key, label in (("to", "À"), ("cc", "Cc"), ("bcc", "Cci"), ("subject", "Objet")):
-            field = ipw.Text(description=label, placeholder="" if key != "to" else "prenom.nom@courriel.example")
-            field.style = {"description_width": "4rem"}
-            field.layout = ipw.Layout(width="100%")
-            field.add_class("atelier-champ")
-            self.fields[key] = field
-        self.fields["text"] = ipw.Textarea(description="Message", rows=8)
-        self.fields["text"].style = {"description_width": "4rem"}
-        self.fields["text"].layout = ipw.Layout(width="100%")
-        self.fields["text"].add_class("atelier-champ")
+            self.fields[key] = input_field(ipw.Text, label, label_width="4rem", layout=FULL_WIDTH,
+                                           placeholder="" if key != "to" else "prenom.nom@courriel.example")
+        self.fields["text"] = input_field(ipw.Textarea, "Message", label_width="4rem", layout=FULL_WIDTH, rows=8)
         self.attach_button = toggle("Joindre un fichier", "redaction-joindre", *button_icon_classes("trombone"))
         self.attach_button.observe(self._on_attach, names="value")
         self.attached_info = html_block("", "redaction-pj")

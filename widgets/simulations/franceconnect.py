@@ -15,7 +15,15 @@ import ipywidgets as ipw
 from widgets.components.exercise import Exercise
 from widgets.content.markdown import esc
 from widgets.simulations.procedure_page import procedure_page_html, site_name
-from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.controls import (
+    box,
+    button,
+    html_block,
+    input_field,
+    on_press,
+    safe_callback,
+)
+from widgets.ui.looks import set_shown
 
 SCREENS = ("service", "choix", "connexion", "consentement", "connecte")
 #: The fixed parts of an address that FranceConnect and the providers show (simulated paths).
@@ -85,11 +93,8 @@ class FranceConnectLogin(Exercise):
             b = button(provider.name, "atelier-option", "fc-fournisseur")
             b.on_click(on_press(self, "choose_provider", index))
             self.provider_buttons.append(b)
-        self.identifier = ipw.Text(description="Identifiant", continuous_update=False)
-        self.secret = ipw.Password(description="Mot de passe", continuous_update=False)
-        for f in (self.identifier, self.secret):
-            f.style = {"description_width": "initial"}
-            f.add_class("atelier-champ")
+        self.identifier = input_field(ipw.Text, "Identifiant", continuous_update=False)
+        self.secret = input_field(ipw.Password, "Mot de passe", continuous_update=False)
         self.login_button = button("Se connecter", "atelier-valider")
         self.login_button.on_click(self._on_login)
         self.back_button = button("← Choisir un autre compte", "atelier-precedent")
@@ -126,7 +131,7 @@ class FranceConnectLogin(Exercise):
         self.page.value = procedure_page_html(self.url(), *self._heading()) + self._body()
         self.check_text.value = ("<p><strong>Avant tout, regardez la barre d'adresse.</strong> "
                                  "Le nom du site est écrit en gras. Est-ce le site que vous attendiez ?</p>")
-        self.check_box.layout.display = "none" if self.address_checked else None
+        set_shown(self.check_box, not self.address_checked)
         self.actions.children = self._actions() if self.address_checked else []
         if screen == "connecte":
             self.solved = True
@@ -198,7 +203,7 @@ class FranceConnectLogin(Exercise):
             self.feedback.show("incorrect", f"Regardez la partie en gras : **{name}**. {why} Ici, vous pouvez "
                                             "continuer. Avec un autre nom, vous auriez eu raison de fermer la page.")
         self.address_checked = True
-        self.check_box.layout.display = "none"
+        set_shown(self.check_box, False)
         self.actions.children = self._actions()
 
     def _why_this_site(self) -> str:

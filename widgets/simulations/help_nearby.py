@@ -9,13 +9,14 @@ from widgets.analysers.france_services import help_places, nearest_help, village
 from widgets.content.markdown import esc, md
 from widgets.ui.controls import box, button, html_block, on_press
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks
 
 
 class HelpNearby(ipw.VBox):
     """One button per village; pressing one lists the two nearest France services."""
 
     def __init__(self, instruction: str = ""):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-outil")
         self.add_class("atelier-aide-proximite")
         self.result = Feedback()

@@ -15,6 +15,7 @@ from widgets.simulations.inbox import InboxMessage, message_header_html
 from widgets.ui.controls import box, button, html_block, safe_callback
 from widgets.ui.download import download_link_html
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks
 
 DEFAULT_SUBJECT = "Votre demande {reference} a bien été reçue"
 DEFAULT_BODY = ("Bonjour {prenom} {nom},\n\nNous avons bien reçu votre demande « {demarche} » le {date}. "
@@ -43,7 +44,7 @@ class ReceiptPage(ipw.VBox):
 
     def __init__(self, receipt: Receipt, sender_name: str, sender_address: str, where_later: str,
                  why_keep: str, subject: str = "", body: str = "", instruction: str = "", address: str = ""):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-outil")
         self.add_class("atelier-recepisse")
         self.receipt = receipt

@@ -15,7 +15,7 @@ from widgets.analysers.form.check import FieldCheck, check_field
 from widgets.components.exercise import Exercise
 from widgets.content.markdown import esc, md
 from widgets.simulations.procedure_page import procedure_page_html
-from widgets.ui.controls import box, button, html_block, safe_callback
+from widgets.ui.controls import box, button, html_block, input_field, safe_callback
 
 NO_CHOICE = "— Choisissez —"
 
@@ -50,12 +50,10 @@ class ServiceForm(Exercise):
         for f in self.fields:
             label = f.label + (" (obligatoire)" if f.required else " (facultatif)")
             if f.kind == "choix":
-                widget = ipw.Dropdown(options=[NO_CHOICE, *f.choices], value=NO_CHOICE, description=label)
+                widget = input_field(ipw.Dropdown, label, options=[NO_CHOICE, *f.choices], value=NO_CHOICE)
             else:
-                widget = ipw.Text(description=label, continuous_update=False,
-                                  placeholder=f"Exemple : {f.example}" if f.example else "")
-            widget.style = {"description_width": "initial"}
-            widget.add_class("atelier-champ")
+                widget = input_field(ipw.Text, label, continuous_update=False,
+                                     placeholder=f"Exemple : {f.example}" if f.example else "")
             widget.add_class(f"formulaire-champ-{f.key}")
             self.inputs[f.key] = widget
             self.errors[f.key] = html_block("", "demarche-erreur")

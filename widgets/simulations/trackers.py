@@ -13,6 +13,7 @@ from widgets.content.markdown import esc, md
 from widgets.content.vocabulary import TRACKER_CATEGORIES as CATEGORIES
 from widgets.ui.controls import box, button, html_block, on_press, safe_callback
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks
 
 
 @dataclass
@@ -85,7 +86,7 @@ class TrackerSimulation(ipw.VBox):
     """Two rounds of visits: trackers accepted (the file grows), then refused (it stays empty)."""
 
     def __init__(self, sites: list[Site], instruction: str = "", after: ipw.Widget | None = None):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-traceurs")
         self.sites = list(sites)
         self.trackers_allowed = True

@@ -11,7 +11,8 @@ import ipywidgets as ipw
 
 from widgets.components.exercise import Exercise
 from widgets.content.markdown import esc
-from widgets.ui.controls import box, button, html_block, safe_callback
+from widgets.ui.controls import box, button, html_block, input_field, safe_callback
+from widgets.ui.looks import set_shown
 
 PHONE = "06 •• •• •• 42"
 
@@ -35,24 +36,19 @@ class TwoFactorLogin(Exercise):
         self.add_class("atelier-double-auth")
         self.site = site
         self.code = ""
-        self.user = ipw.Text(description="Identifiant", placeholder="Par exemple : jeanne.martin",
-                                 continuous_update=False)
-        self.password = ipw.Password(description="Mot de passe", continuous_update=False)
-        for field in (self.user, self.password):
-            field.style = {"description_width": "initial"}
-            field.add_class("atelier-champ")
+        self.user = input_field(ipw.Text, "Identifiant", placeholder="Par exemple : jeanne.martin",
+                                continuous_update=False)
+        self.password = input_field(ipw.Password, "Mot de passe", continuous_update=False)
         self.login_button = button("Se connecter", "atelier-valider")
         self.login_button.on_click(self._on_login)
         self.code_zone = html_block("", "da-code-zone")
         self.phone = html_block("", "da-telephone-zone")
-        self.code_field = ipw.Text(description="Code reçu par SMS", placeholder="6 chiffres",
-                                       continuous_update=False)
-        self.code_field.style = {"description_width": "initial"}
-        self.code_field.add_class("atelier-champ")
+        self.code_field = input_field(ipw.Text, "Code reçu par SMS", placeholder="6 chiffres",
+                                      continuous_update=False)
         self.code_button = button("Valider le code", "atelier-valider")
         self.code_button.on_click(self._on_code)
         self.code_box = box([self.code_field, self.code_button], "da-code-ligne", row=True)
-        self.code_box.layout.display = "none"
+        set_shown(self.code_box, False)
         header = html_block(f'<p class="da-site">{esc(site)}</p>'
                             + (f'<p class="da-adresse">{esc(address)}</p>' if address else ""), "da-entete")
         form = box([header, self.user, self.password, self.login_button], "da-formulaire")
@@ -76,7 +72,7 @@ class TwoFactorLogin(Exercise):
         self.code_zone.value = (f'<p class="da-envoye">Un code a été envoyé par SMS au {esc(PHONE)}. '
                                 "Regardez votre téléphone, puis tapez le code ici.</p>")
         self.phone.value = phone_notification_html(self.site, self.code)
-        self.code_box.layout.display = None
+        set_shown(self.code_box, True)
         self.feedback.show("info", "Le mot de passe ne suffit pas : le site demande aussi un code. "
                                    "Un voleur qui connaît votre mot de passe n'a pas votre téléphone.",
                            title="Deuxième étape")

@@ -20,6 +20,7 @@ from widgets.steps import (  # noqa: F401 (each registers its builders)
 from widgets.steps.registry import BUILDERS, StepContext
 from widgets.ui.controls import box, html_block
 from widgets.ui.figures import figure_html
+from widgets.ui.looks import set_shown
 
 __all__ = ["StepContext", "build_step"]
 
@@ -28,7 +29,7 @@ def pronunciation_block(pairs: list[dict]) -> ipw.HTML:
     """The step's « prononciation » for the template's read-aloud script: hidden pairs (written, said)."""
     items = "".join(f'<span data-ecrit="{esc(p["ecrit"])}" data-dire="{esc(p["dire"])}"></span>' for p in pairs)
     block = html_block(f'<div hidden>{items}</div>', "atelier-prononciation")
-    block.layout.display = "none"
+    set_shown(block, False)
     return block
 
 

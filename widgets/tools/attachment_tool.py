@@ -14,6 +14,7 @@ from widgets.simulations.browser import address_bar_html
 from widgets.tools.photo_tool import upload_contents
 from widgets.ui.controls import html_block, safe_callback
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks
 
 ACCEPT = "image/*,application/pdf"
 DEFAULT_SITE = "Service en ligne — exercice"
@@ -48,7 +49,7 @@ class AttachmentTool(ipw.VBox):
 
     def __init__(self, document: str, instruction: str = "", site: str = "", address: str = "",
                  limit_mb: int = 5):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-outil")
         self.add_class("atelier-piece-jointe")
         self.add_class("atelier-photo")  # the project's large upload button (atelier-donnees.css)
@@ -56,7 +57,8 @@ class AttachmentTool(ipw.VBox):
         self.check = None
         self.result = Feedback()
         self.details = html_block("", "pj-details-zone")
-        self.upload = ipw.FileUpload(accept=ACCEPT, multiple=False, description="Joindre un fichier")
+        self.upload = ipw.FileUpload(accept=ACCEPT, multiple=False, description="Joindre un fichier",
+                                     **looks(ipw.FileUpload))
         self.upload.add_class("atelier-bouton")
         self.upload.observe(self._on_upload, names="value")
         children = [html_block(md(instruction), "atelier-consigne")] if instruction else []

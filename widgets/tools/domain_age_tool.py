@@ -12,8 +12,16 @@ from widgets.analysers.rdap.lookup import (
     domain_age,
 )
 from widgets.content.markdown import esc, md
-from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.controls import (
+    box,
+    button,
+    html_block,
+    input_field,
+    on_press,
+    safe_callback,
+)
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks
 
 if TYPE_CHECKING:  # the lookup imports it when it asks
     import requests
@@ -45,16 +53,14 @@ class DomainAgeTool(ipw.VBox):
 
     def __init__(self, instruction: str = "", examples: list[str] | None = None, online: bool = True,
                  session: requests.Session | None = None):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-outil")
         self.add_class("atelier-age-domaine")
         self.online = online
         self.session = session
         self.result: DomainAge | None = None
-        self.input = ipw.Text(placeholder="Exemple : lemonde.fr", description="Adresse du site",
-                                  continuous_update=False)
-        self.input.add_class("atelier-champ")
-        self.input.style = {"description_width": "initial"}
+        self.input = input_field(ipw.Text, "Adresse du site", placeholder="Exemple : lemonde.fr",
+                                 continuous_update=False)
         self.check_button = button("Chercher l'âge du site", "atelier-valider")
         self.check_button.on_click(self._on_check)
         self.source = html_block("", "atelier-age-source")

@@ -8,9 +8,18 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.content.markdown import md
-from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.controls import (
+    AUTO_WIDTH,
+    box,
+    button,
+    html_block,
+    input_field,
+    on_press,
+    safe_callback,
+)
 from widgets.ui.download import download_link_html
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks, set_shown
 
 KIND_LABELS = {
     "acces": "Voir mes données (droit d'accès)",
@@ -26,19 +35,15 @@ def download_html(letter: str) -> str:
 
 
 def _text(label: str, placeholder: str, area: bool = False) -> ipw.Widget:
-    field = (ipw.Textarea if area else ipw.Text)(description=label, placeholder=placeholder,
-                                                          continuous_update=False)
-    field.style = {"description_width": "initial"}
-    field.layout = ipw.Layout(width="auto")
-    field.add_class("atelier-champ")
-    return field
+    return input_field(ipw.Textarea if area else ipw.Text, label, layout=AUTO_WIDTH, placeholder=placeholder,
+                       continuous_update=False)
 
 
 class LetterTool(ipw.VBox):
     """Prepare a GDPR letter (access or erasure) to copy or download."""
 
     def __init__(self, instruction: str = "", organisation: str = ""):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-outil")
         self.add_class("atelier-lettre")
         self.kind = "acces"
@@ -54,10 +59,10 @@ class LetterTool(ipw.VBox):
         self.details = _text("Précisions (facultatif)", "Numéro de client, adresse de courriel utilisée…", area=True)
         self.make_button = button("Préparer la lettre", "atelier-valider")
         self.make_button.on_click(self._on_make)
-        self.letter_box = ipw.Textarea(description="Votre lettre", disabled=False, rows=14)
-        self.letter_box.style = {"description_width": "initial"}
-        self.letter_box.layout = ipw.Layout(width="auto", display="none")
+        self.letter_box = ipw.Textarea(description="Votre lettre", disabled=False, rows=14, **looks(
+            ipw.Textarea, layout=AUTO_WIDTH, style={"description_width": "initial"}))
         self.letter_box.add_class("lettre-texte")
+        set_shown(self.letter_box, False)
         self.letter_box.observe(self._keep_letter, names="value")  # read-only: edits are undone
         self.download = html_block("", "lettre-telecharger-zone")
         self.result = Feedback()
@@ -105,7 +110,7 @@ class LetterTool(ipw.VBox):
         self.letter = make_letter(self.kind, self.organisation.value, self.name.value, self.address.value,
                                   self.details.value)
         self.letter_box.value = self.letter
-        self.letter_box.layout.display = None
+        set_shown(self.letter_box, True)
         self.download.value = download_html(self.letter)
         self.result.show("correct", "Votre lettre est prête, plus bas. Copiez-la dans un courriel, "
                                     "ou téléchargez-la pour l'imprimer.\n\n" + ADVICE, title="Lettre prête")

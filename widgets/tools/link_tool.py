@@ -4,8 +4,16 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.content.markdown import md
-from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.controls import (
+    box,
+    button,
+    html_block,
+    input_field,
+    on_press,
+    safe_callback,
+)
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks
 
 LEVEL_KIND = {"ok": "correct", "attention": "attention", "danger": "danger"}
 LEVEL_TITLE = {
@@ -33,12 +41,10 @@ class LinkChecker(ipw.VBox):
     """Paste a link, press « Vérifier ce lien »; nothing typed is kept or sent anywhere."""
 
     def __init__(self, instruction: str = "", examples: list[str] | None = None):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-outil")
-        self.input = ipw.Text(placeholder="Collez ou tapez un lien ici", description="Lien à vérifier",
-                                  continuous_update=False)
-        self.input.add_class("atelier-champ")
-        self.input.style = {"description_width": "initial"}
+        self.input = input_field(ipw.Text, "Lien à vérifier", placeholder="Collez ou tapez un lien ici",
+                                 continuous_update=False)
         self.check_button = button("Vérifier ce lien", "atelier-valider")
         self.check_button.on_click(self._on_check)
         self.input.observe(self._on_check, names="value")  # Enter in the field checks too

@@ -10,9 +10,19 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from widgets.content.markdown import esc, md
-from widgets.ui.controls import box, button, html_block, on_press, safe_callback
+from widgets.ui.controls import (
+    AUTO_SIZE,
+    FULL_WIDTH,
+    box,
+    button,
+    html_block,
+    input_field,
+    on_press,
+    safe_callback,
+)
 from widgets.ui.feedback import Feedback
 from widgets.ui.icons import icon
+from widgets.ui.looks import looks
 
 MAX_BYTES = 5_000_000
 LEVEL_KIND = {"ok": "correct", "attention": "attention", "danger": "danger"}
@@ -94,16 +104,13 @@ class MailChecker(ipw.VBox):
     """Paste a message or drop a .eml; press « Vérifier ce message »."""
 
     def __init__(self, instruction: str = "", examples: list[tuple[str, Path]] | None = None):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-outil")
         self.add_class("courriel-outil")
-        self.source = ipw.Textarea(placeholder="Collez ici la source du message (« Afficher l'original »)",
-                                       description="Source du message", rows=8)
-        self.source.style = {"description_width": "initial"}
-        self.source.layout = ipw.Layout(width="100%")
-        self.source.add_class("atelier-champ")
-        self.upload = ipw.FileUpload(accept=".eml,.txt", multiple=False, description="Déposer un fichier .eml")
-        self.upload.layout = ipw.Layout(width="auto", height="auto")
+        self.source = input_field(ipw.Textarea, "Source du message", layout=FULL_WIDTH, rows=8,
+                                  placeholder="Collez ici la source du message (« Afficher l'original »)")
+        self.upload = ipw.FileUpload(accept=".eml,.txt", multiple=False, description="Déposer un fichier .eml",
+                                     **looks(ipw.FileUpload, layout=AUTO_SIZE))
         self.upload.add_class("atelier-bouton")
         self.upload.add_class("courriel-depot")
         self.upload.observe(self._on_upload, names="value")

@@ -9,8 +9,15 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.content.markdown import esc, md
-from widgets.ui.controls import box, button, html_block, safe_callback
+from widgets.ui.controls import (
+    box,
+    button,
+    html_block,
+    input_field,
+    safe_callback,
+)
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks
 from widgets.ui.password_meter import SCORE_KIND, meter_html, strength_markdown  # noqa: F401 (shared with atelier 05)
 
 MAX_LENGTH = 1_000
@@ -28,14 +35,12 @@ class PasswordTool(ipw.VBox):
     """Test a password, create a passphrase, and (if chosen) ask whether it leaked."""
 
     def __init__(self, instruction: str = "", session=None):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-outil")
         self.add_class("atelier-mot-de-passe")
         self.session = session  # a requests.Session for tests; None = a fresh one per check
-        self.field = ipw.Password(placeholder="Tapez un mot de passe à tester", description="Mot de passe",
-                                      continuous_update=False)
-        self.field.add_class("atelier-champ")
-        self.field.style = {"description_width": "initial"}
+        self.field = input_field(ipw.Password, "Mot de passe", placeholder="Tapez un mot de passe à tester",
+                                 continuous_update=False)
         self.field.observe(self._on_enter, names="value")  # Enter (or leaving the field) tests too
         self.test_button = button("Tester", "atelier-valider")
         self.test_button.on_click(self._on_test)

@@ -14,6 +14,7 @@ import ipywidgets as ipw
 from widgets.content.markdown import esc, md
 from widgets.ui.controls import button, html_block, safe_callback
 from widgets.ui.feedback import Feedback
+from widgets.ui.looks import looks
 
 MAX_BYTES = 15_000_000
 CLEAN_NAME = "photo_nettoyee"
@@ -51,7 +52,7 @@ class PhotoTool(ipw.VBox):
 
     def __init__(self, sample: Path | None = None, sample_alt: str = "", instruction: str = "",
                  upload: bool = True):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-outil")
         self.add_class("atelier-photo")
         self.sample = Path(sample) if sample else None
@@ -72,7 +73,8 @@ class PhotoTool(ipw.VBox):
             children += [self.sample_button, self.sample_result, self.sample_details]
         self.upload = None
         if upload:
-            self.upload = ipw.FileUpload(accept="image/*", multiple=False, description="Choisir une photo")
+            self.upload = ipw.FileUpload(accept="image/*", multiple=False, description="Choisir une photo",
+                                         **looks(ipw.FileUpload))
             self.upload.add_class("atelier-bouton")
             self.upload.observe(self._on_upload, names="value")
             children += [html_block("<h3>Et vos photos ?</h3><p>Choisissez une photo de votre appareil. "

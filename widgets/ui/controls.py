@@ -6,7 +6,13 @@ import logging
 
 import ipywidgets as ipw
 
+from widgets.ui.looks import looks
+
 log = logging.getLogger("ateliers")
+#: The layouts of the controls below (shared: see ``widgets.ui.looks``).
+AUTO_WIDTH = {"width": "auto"}
+AUTO_SIZE = {"width": "auto", "height": "auto"}
+FULL_WIDTH = {"width": "100%"}
 
 #: Shown when a callback fails: kind, French, and it never reveals what was typed.
 ERROR_MESSAGE = (
@@ -53,8 +59,7 @@ def on_press(owner, method: str, *args):
 
 def button(label: str, *classes: str, tooltip: str = "") -> ipw.Button:
     """A large button with the project's classes (text only: no icon font needed)."""
-    b = ipw.Button(description=label, tooltip=tooltip or None)
-    b.layout = ipw.Layout(width="auto", height="auto")
+    b = ipw.Button(description=label, tooltip=tooltip or None, **looks(ipw.Button, layout=AUTO_SIZE))
     b.add_class("atelier-bouton")
     for c in classes:
         b.add_class(c)
@@ -63,8 +68,7 @@ def button(label: str, *classes: str, tooltip: str = "") -> ipw.Button:
 
 def toggle(label: str, *classes: str) -> ipw.ToggleButton:
     """A large on/off button (its state is announced through ``aria-pressed`` by the template)."""
-    t = ipw.ToggleButton(description=label, value=False)
-    t.layout = ipw.Layout(width="auto", height="auto")
+    t = ipw.ToggleButton(description=label, value=False, **looks(ipw.ToggleButton, layout=AUTO_SIZE))
     t.add_class("atelier-bouton")
     t.add_class("atelier-bascule")
     for c in classes:
@@ -74,8 +78,7 @@ def toggle(label: str, *classes: str) -> ipw.ToggleButton:
 
 def html_block(content: str = "", *classes: str) -> ipw.HTML:
     """An HTML widget with the project's classes."""
-    h = ipw.HTML(value=content)
-    h.layout = ipw.Layout(width="auto")
+    h = ipw.HTML(value=content, **looks(ipw.HTML, layout=AUTO_WIDTH))
     for c in classes:
         h.add_class(c)
     return h
@@ -83,8 +86,16 @@ def html_block(content: str = "", *classes: str) -> ipw.HTML:
 
 def box(children=(), *classes: str, row: bool = False) -> ipw.Box:
     """A vertical (or wrapping horizontal) box with the project's classes."""
-    b = (ipw.HBox if row else ipw.VBox)(list(children))
-    b.layout = ipw.Layout(width="auto", flex_flow="row wrap" if row else "column")
+    kind = ipw.HBox if row else ipw.VBox
+    b = kind(list(children), **looks(kind, layout={**AUTO_WIDTH, "flex_flow": "row wrap" if row else "column"}))
     for c in classes:
         b.add_class(c)
     return b
+
+
+def input_field(kind: type, label: str, *, label_width: str = "initial", layout: dict | None = None,
+          **traits) -> ipw.Widget:
+    """A labelled input (``ipw.Text``, ``Password``, ``Textarea``, ``Dropdown``) with the project's class."""
+    f = kind(description=label, **traits, **looks(kind, layout=layout, style={"description_width": label_width}))
+    f.add_class("atelier-champ")
+    return f

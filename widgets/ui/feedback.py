@@ -5,6 +5,7 @@ import ipywidgets as ipw
 
 from widgets.content.markdown import esc, md
 from widgets.ui.icons import icon
+from widgets.ui.looks import looks
 
 #: Kind → (symbol as HTML, French word). The word carries the meaning; colour only helps. The symbols are
 #: typographic signs of DejaVu Sans (the font every Linux laptop has) or the project's icons, never emoji.
@@ -26,7 +27,7 @@ class Feedback(ipw.HTML):
     """
 
     def __init__(self, **kwargs):
-        super().__init__(value="", **kwargs)
+        super().__init__(value="", **{**looks(ipw.HTML), **kwargs})
         self.add_class("atelier-retour")
         self.kind: str | None = None
         self.text: str = ""

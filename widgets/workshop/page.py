@@ -11,6 +11,7 @@ from widgets.content.markdown import esc, md
 from widgets.content.validation import ContentError
 from widgets.steps.build import StepContext, build_step
 from widgets.ui.controls import html_block
+from widgets.ui.looks import looks
 
 
 def build_workshop(folder: Path | str = ".") -> StepPath:
@@ -42,7 +43,7 @@ class WorkshopPage(ipw.VBox):
     """The page of an atelier: its header, then its path (or the French error of its content)."""
 
     def __init__(self, folder: Path | str = "."):
-        super().__init__()
+        super().__init__(**looks(ipw.VBox))
         self.add_class("atelier-page")
         self.error: ContentError | None = None
         self.path: StepPath | None = None
