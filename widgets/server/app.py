@@ -16,11 +16,13 @@ from pathlib import Path
 
 import jinja2
 import tornado.web
+from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
 from jupyter_server.utils import url_path_join
 from traitlets import Integer, Unicode
 from traitlets.config import Config
 from voila.app import Voila
 
+from widgets.server.kernel_socket import GonePageMixin
 from widgets.server.pages import landing_html
 from widgets.server.paths import TEMPLATE, TEMPLATE_DIR, use_project_template
 from widgets.server.prefetch import page_config_hook
@@ -164,7 +166,8 @@ class LeavingMixin:
 
 def french_errors(handler: tuple) -> tuple:
     """The same route, its handler class given the French error page (caching for static files, the
-    ``_xsrf`` cookie and the arrival noted for the atelier pages, a prepared page's readiness noted)."""
+    ``_xsrf`` cookie and the arrival noted for the atelier pages, a prepared page's readiness noted,
+    silence about a gone page for the kernel websocket)."""
     pattern, cls, *rest = handler
     bases = [] if issubclass(cls, FrenchErrorMixin) else [FrenchErrorMixin]
     if issubclass(cls, tornado.web.StaticFileHandler) and "/voila/files" not in pattern:
@@ -175,6 +178,8 @@ def french_errors(handler: tuple) -> tuple:
         bases += [ArrivingMixin, LeavingMixin]
     if "/voila/query" in pattern:
         bases.append(WaitingPageMixin)
+    if issubclass(cls, KernelWebsocketHandler):
+        bases.append(GonePageMixin)
     if bases:
         cls = type(cls.__name__, (*bases, cls), {})
     return (pattern, cls, *rest)
