@@ -90,6 +90,7 @@ class ReceiptPage(ipw.VBox):
 
     def make_pdf(self) -> bytes:
         """Make the récépissé's PDF in memory and offer it as a link."""
+        from widgets.analysers.pdf import PdfError
         from widgets.analysers.receipt import receipt_pdf
 
         if not self.pdf:
@@ -97,6 +98,10 @@ class ReceiptPage(ipw.VBox):
             self.result.show("info", "Le récépissé se prépare (quelques secondes)…", title="Un instant")
             try:
                 self.pdf = receipt_pdf(self.receipt)
+            except PdfError:
+                self.result.show("erreur", "Le récépissé n'a pas pu être préparé. Réessayez dans un instant ; "
+                                           "si cela recommence, prévenez l'animateur.")
+                return b""
             finally:
                 self.download_button.disabled = False
         self.download.value = download_html(self.pdf)
