@@ -5,7 +5,7 @@
    Usage (from this folder): npm ci && npm run build */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import * as esbuild from "esbuild";
 
 const OUT = "../widgets/share/jupyter/voila/templates/atelier/static/page";

@@ -73,7 +73,12 @@ async function start() {
   }
   const kernel = new KernelConnection({ model, serverSettings });
   const manager = new PageWidgetManager(kernel);
-  await Promise.race([manager._loadFromKernel(), watch(kernel, serverSettings)]);
+  const lostFirst = await Promise.race([manager._loadFromKernel().then(() => false),
+    watch(kernel, serverSettings).then(() => true)]);
+  if (lostFirst) {  // the French message is shown; there are no widgets to show
+    showCells();
+    return;
+  }
   const scripts = document.querySelectorAll('script[type="application/vnd.voila.cell-output+json"]');
   await Promise.all(Array.from(scripts, (script) => showOutput(manager, script).catch((error) => {
     console.error("Sortie non affichée :", error);

@@ -129,24 +129,24 @@ def _live_ids(store: LiveStore, root: Path) -> tuple[dict, list[str]]:
 _ONE_MOVE_AT_A_TIME = threading.Lock()
 
 
-def next_exercise(store: LiveStore, root: Path) -> str:
-    """Move the open session to its next live exercise; after the last one, to the summary (``END``)."""
+def _move(store: LiveStore, root: Path, choose) -> str:
+    """Move the open session to ``choose(current, ids)``, one move at a time; return where it went."""
     with _ONE_MOVE_AT_A_TIME:
         session, ids = _live_ids(store, root)
         current = session["current"] if session["current"] in ids + [END] else ids[0]
-        target = END if current in (END, ids[-1]) else ids[ids.index(current) + 1]
+        target = choose(current, ids)
         store.set_current(session["id"], target)
         return target
+
+
+def next_exercise(store: LiveStore, root: Path) -> str:
+    """Move the open session to its next live exercise; after the last one, to the summary (``END``)."""
+    return _move(store, root, lambda current, ids: END if current in (END, ids[-1]) else ids[ids.index(current) + 1])
 
 
 def previous_exercise(store: LiveStore, root: Path) -> str:
     """Move back to the previous live exercise (its results as they were); from the summary, the last."""
-    with _ONE_MOVE_AT_A_TIME:
-        session, ids = _live_ids(store, root)
-        current = session["current"] if session["current"] in ids + [END] else ids[0]
-        target = ids[-1] if current == END else ids[max(0, ids.index(current) - 1)]
-        store.set_current(session["id"], target)
-        return target
+    return _move(store, root, lambda current, ids: ids[-1] if current == END else ids[max(0, ids.index(current) - 1)])
 
 
 def start_session(store: LiveStore, root: Path, atelier_id: str) -> str:
