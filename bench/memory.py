@@ -5,8 +5,11 @@ environment ``atelier lancer`` gives its kernels (content already validated, cha
 builds the atelier's page as the notebook does, goes through every step (so every tool is built and
 its imports, if any, are loaded), waits for what a step started in the background, then prints the
 USS of that kernel and its ratio to a bare kernel started the same way, against the issue's target
-(≤ 1.1× per atelier). What a kernel imports, and why it should not, is checked by
-``tests/test_kernel_weight.py``. Only local kernels; loops are bounded.
+(≤ 1.1× per atelier). A second kernel per atelier then does what the busiest participant would: on every
+step it fills every field (a link with a Cyrillic letter, an address, a password) and presses every
+button but « Suivant » and « Précédent » (checkers, examples, attestation); its USS says what a page can
+cost at most, the figure behind ``widgets/server/memory.py``'s ``GROWTH``. What a kernel imports, and
+why it should not, is checked by ``tests/test_kernel_weight.py``. Only local kernels; loops are bounded.
 Usage:  .venv/bin/python bench/memory.py [--runs 1]
 """
 from __future__ import annotations
@@ -34,6 +37,27 @@ deadline = time.time() + 60  # what a step started in the background (bounded)
 for thread in set(threading.enumerate()) - before:
     thread.join(max(0.0, deadline - time.time()))
 """
+CLICK_EVERYTHING = WALK.replace("""    page.path.go(index)
+""", """    page.path.go(index)
+    shown = list(descend(page.path.body))
+    for widget in shown:
+        if isinstance(widget, ipw.Password):
+            widget.value = "Tr0ub4dour&3"
+        elif isinstance(widget, ipw.Text) and not widget.disabled:
+            lien = "lien" in (widget.description or "").lower()
+            widget.value = "https://\u0430meli.fr/connexion" if lien else "marie.martin@exemple.fr"
+    for widget in shown:
+        if isinstance(widget, ipw.Button) and not widget.disabled and not {
+                "atelier-suivant", "atelier-precedent"} & set(widget._dom_classes):
+            widget.click()
+""").replace("""from widgets.kernel.page import show_workshop
+""", """import ipywidgets as ipw
+from widgets.kernel.page import show_workshop
+def descend(widget):
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from descend(child)
+""")
 
 
 def kernel_uss(folder: Path, code: str | None) -> float:
@@ -70,11 +94,14 @@ def main() -> None:
         prepare_charts()
         folders = sorted(p.parent for p in (ROOT / "ateliers").glob("*/atelier.ipynb"))
         floor = statistics.median(kernel_uss(ROOT / "ateliers", None) for _ in range(args.runs))
-        rows = [(f.name, statistics.median(kernel_uss(f, WALK) for _ in range(args.runs))) for f in folders]
+        rows = [(f.name, statistics.median(kernel_uss(f, WALK) for _ in range(args.runs)),
+                 statistics.median(kernel_uss(f, CLICK_EVERYTHING) for _ in range(args.runs))) for f in folders]
     print(f"bare ipykernel (USS): {floor:.1f} MiB; target: ≤ {TARGET}× per atelier; {args.runs} run(s), median")
-    print(f"{'atelier':22} {'kernel USS (MiB)':>17} {'ratio to bare':>14} {'target':>7}")
-    for name, uss in rows:
-        print(f"{name:22} {uss:17.1f} {uss / floor:14.2f} {'ok' if uss / floor <= TARGET else 'NO':>7}")
+    print(f"{'atelier':22} {'every step (MiB)':>17} {'ratio to bare':>14} {'target':>7} "
+          f"{'every button (MiB)':>19} {'ratio to bare':>14}")
+    for name, uss, busiest in rows:
+        print(f"{name:22} {uss:17.1f} {uss / floor:14.2f} {'ok' if uss / floor <= TARGET else 'NO':>7} "
+              f"{busiest:19.1f} {busiest / floor:14.2f}")
 
 
 if __name__ == "__main__":
