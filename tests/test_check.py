@@ -27,11 +27,7 @@ from widgets.content.atelier import load_atelier
 from widgets.content.validation import ContentError
 from widgets.kernel.live import attach_live, checks_in
 from widgets.server import board
-from widgets.sessions.attestation import (
-    attestation_for,
-    attestation_html,
-    attestation_pdf,
-)
+from widgets.sessions.attestation import attestation_for, attestation_html, attestation_pdf
 from widgets.sessions.report import session_rows, to_csv
 from widgets.sessions.store import END, LiveError, LiveStore, new_participant_id
 from widgets.ui.looks import is_shown

@@ -10,14 +10,7 @@ from typing import Callable
 import ipywidgets as ipw
 
 from widgets.content.markdown import md
-from widgets.ui.controls import (
-    AUTO_WIDTH,
-    box,
-    button,
-    html_block,
-    input_field,
-    safe_callback,
-)
+from widgets.ui.controls import AUTO_WIDTH, box, button, html_block, input_field, safe_callback
 from widgets.ui.download import download_link_html
 from widgets.ui.feedback import Feedback
 from widgets.ui.looks import looks, set_shown

@@ -18,15 +18,7 @@ from widgets.components.exercise import Exercise
 from widgets.content.markdown import esc, md
 from widgets.simulations.inbox import InboxMessage, message_header_html
 from widgets.simulations.procedure_page import procedure_page_html
-from widgets.ui.controls import (
-    box,
-    button,
-    html_block,
-    input_field,
-    on_press,
-    safe_callback,
-    toggle,
-)
+from widgets.ui.controls import box, button, html_block, input_field, on_press, safe_callback, toggle
 from widgets.ui.feedback import Feedback
 from widgets.ui.password_meter import SCORE_KIND, meter_html, strength_markdown
 

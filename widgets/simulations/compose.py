@@ -14,15 +14,7 @@ import ipywidgets as ipw
 from widgets.components.exercise import Exercise
 from widgets.content.answers import COMPLETE
 from widgets.content.markdown import esc
-from widgets.ui.controls import (
-    FULL_WIDTH,
-    box,
-    button,
-    html_block,
-    input_field,
-    safe_callback,
-    toggle,
-)
+from widgets.ui.controls import FULL_WIDTH, box, button, html_block, input_field, safe_callback, toggle
 from widgets.ui.icons import button_icon_classes
 
 MAX_CHARS = 20_000

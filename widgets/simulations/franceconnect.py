@@ -15,14 +15,7 @@ import ipywidgets as ipw
 from widgets.components.exercise import Exercise
 from widgets.content.markdown import esc
 from widgets.simulations.procedure_page import procedure_page_html, site_name
-from widgets.ui.controls import (
-    box,
-    button,
-    html_block,
-    input_field,
-    on_press,
-    safe_callback,
-)
+from widgets.ui.controls import box, button, html_block, input_field, on_press, safe_callback
 from widgets.ui.looks import set_shown
 
 SCREENS = ("service", "choix", "connexion", "consentement", "connecte")

@@ -5,21 +5,9 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
 
-from widgets.analysers.rdap.lookup import (
-    SOURCE_LIVE,
-    SOURCE_RECORDED,
-    DomainAge,
-    domain_age,
-)
+from widgets.analysers.rdap.lookup import SOURCE_LIVE, SOURCE_RECORDED, DomainAge, domain_age
 from widgets.content.markdown import esc, md
-from widgets.ui.controls import (
-    box,
-    button,
-    html_block,
-    input_field,
-    on_press,
-    safe_callback,
-)
+from widgets.ui.controls import box, button, html_block, input_field, on_press, safe_callback
 from widgets.ui.feedback import Feedback
 from widgets.ui.looks import looks
 

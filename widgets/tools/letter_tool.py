@@ -8,15 +8,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.content.markdown import md
-from widgets.ui.controls import (
-    AUTO_WIDTH,
-    box,
-    button,
-    html_block,
-    input_field,
-    on_press,
-    safe_callback,
-)
+from widgets.ui.controls import AUTO_WIDTH, box, button, html_block, input_field, on_press, safe_callback
 from widgets.ui.download import download_link_html
 from widgets.ui.feedback import Feedback
 from widgets.ui.looks import looks, set_shown

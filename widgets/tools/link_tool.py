@@ -4,14 +4,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.content.markdown import md
-from widgets.ui.controls import (
-    box,
-    button,
-    html_block,
-    input_field,
-    on_press,
-    safe_callback,
-)
+from widgets.ui.controls import box, button, html_block, input_field, on_press, safe_callback
 from widgets.ui.feedback import Feedback
 from widgets.ui.looks import looks
 

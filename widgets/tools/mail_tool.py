@@ -10,16 +10,7 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from widgets.content.markdown import esc, md
-from widgets.ui.controls import (
-    AUTO_SIZE,
-    FULL_WIDTH,
-    box,
-    button,
-    html_block,
-    input_field,
-    on_press,
-    safe_callback,
-)
+from widgets.ui.controls import AUTO_SIZE, FULL_WIDTH, box, button, html_block, input_field, on_press, safe_callback
 from widgets.ui.feedback import Feedback
 from widgets.ui.icons import icon
 from widgets.ui.looks import looks

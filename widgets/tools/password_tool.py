@@ -9,13 +9,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.content.markdown import esc, md
-from widgets.ui.controls import (
-    box,
-    button,
-    html_block,
-    input_field,
-    safe_callback,
-)
+from widgets.ui.controls import box, button, html_block, input_field, safe_callback
 from widgets.ui.feedback import Feedback
 from widgets.ui.looks import looks
 from widgets.ui.password_meter import SCORE_KIND, meter_html, strength_markdown  # noqa: F401 (shared with atelier 05)
