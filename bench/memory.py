@@ -58,6 +58,7 @@ def descend(widget):
     for child in getattr(widget, "children", ()) or ():
         yield from descend(child)
 """)
+assert "widget.click()" in CLICK_EVERYTHING and "def descend" in CLICK_EVERYTHING, "WALK changed: update CLICK_EVERYTHING"
 
 
 def kernel_uss(folder: Path, code: str | None) -> float:

@@ -94,7 +94,7 @@ def box(children=(), *classes: str, row: bool = False) -> ipw.Box:
 
 
 def input_field(kind: type, label: str, *, label_width: str = "initial", layout: dict | None = None,
-          **traits) -> ipw.Widget:
+                **traits) -> ipw.Widget:
     """A labelled input (``ipw.Text``, ``Password``, ``Textarea``, ``Dropdown``) with the project's class."""
     f = kind(description=label, **traits, **looks(kind, layout=layout, style={"description_width": label_width}))
     f.add_class("atelier-champ")
